@@ -1,0 +1,23 @@
+package dev.surge.api.auth;
+
+import org.springframework.security.oauth2.jwt.Jwt;
+
+/**
+ * The caller, as the verified access token names them.
+ *
+ * @param id user id
+ * @param username login name
+ * @param role what they may do
+ */
+public record CurrentUser(long id, String username, Role role) {
+
+	public static CurrentUser of(Jwt token) {
+		return new CurrentUser(Long.parseLong(token.getSubject()), token.getClaimAsString("username"),
+				Role.valueOf(token.getClaimAsString("role")));
+	}
+
+	public boolean isAdmin() {
+		return this.role == Role.ADMIN;
+	}
+
+}

@@ -1,0 +1,84 @@
+package dev.surge.api.order;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+import reactor.core.publisher.Mono;
+
+import dev.surge.contracts.OrderLine;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+
+/**
+ * Idempotency-Key records in Redis ({@code idem:<userId>:<key>}): the request's hash, and
+ * the answer once known. A failed request forgets its key, so the client may retry it.
+ */
+@Component
+class IdempotencyRecords {
+
+	private static final RedisScript<String> BEGIN = RedisScript
+		.of(new ClassPathResource("scripts/idempotency-begin.lua"), String.class);
+
+	private final ReactiveStringRedisTemplate redis;
+
+	private final OrderProperties properties;
+
+	IdempotencyRecords(ReactiveStringRedisTemplate redis, OrderProperties properties) {
+		this.redis = redis;
+		this.properties = properties;
+	}
+
+	Mono<IdempotencyCheck> begin(long userId, String key, List<OrderLine> lines) {
+		return this.redis
+			.execute(BEGIN, List.of(redisKey(userId, key)),
+					List.of(hash(lines), Long.toString(this.properties.idempotencyTtl().toSeconds())))
+			.next()
+			.map(IdempotencyRecords::toCheck);
+	}
+
+	Mono<Void> complete(long userId, String key, Placement.Accepted accepted) {
+		return this.redis.opsForHash()
+			.put(redisKey(userId, key), "answer", accepted.orderId() + ":" + accepted.orderNo())
+			.then();
+	}
+
+	Mono<Void> forget(long userId, String key) {
+		return this.redis.delete(redisKey(userId, key)).then();
+	}
+
+	private static IdempotencyCheck toCheck(String answer) {
+		return switch (answer) {
+			case "FIRST" -> new IdempotencyCheck.First();
+			case "REUSED" -> new IdempotencyCheck.Reused();
+			case "RUNNING" -> new IdempotencyCheck.Running();
+			default -> {
+				String[] done = answer.split(":", 3);
+				yield new IdempotencyCheck.Replay(new Placement.Accepted(Long.parseLong(done[1]), done[2]));
+			}
+		};
+	}
+
+	private static String redisKey(long userId, String key) {
+		return "idem:" + userId + ":" + key;
+	}
+
+	static String hash(List<OrderLine> lines) {
+		StringBuilder canonical = new StringBuilder();
+		lines.forEach((line) -> canonical.append(line.productId()).append('x').append(line.quantity()).append(';'));
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256")
+				.digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest, 0, 16);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,131 @@
+package dev.surge.api.order;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import dev.surge.api.auth.CurrentUser;
+import dev.surge.api.system.Blocking;
+import dev.surge.api.system.Problem;
+import dev.surge.api.system.Problems;
+import dev.surge.contracts.OrderPlaced;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Orders of the calling customer; admins see every order.
+ */
+@RestController
+@Validated
+class OrderController {
+
+	static final String ORDER_STATES = "ACCEPTED|PENDING_PAYMENT|PAID|AWAITING_FULFILMENT|FULFILLING|COMPLETED|REJECTED|CANCELLED|FULFILMENT_FAILED|AFTER_SALE|REFUNDED";
+
+	private final OrderPlacement placement;
+
+	private final OrderQueries queries;
+
+	private final InFlightOrders inFlight;
+
+	private final Blocking blocking;
+
+	OrderController(OrderPlacement placement, OrderQueries queries, InFlightOrders inFlight, Blocking blocking) {
+		this.placement = placement;
+		this.queries = queries;
+		this.inFlight = inFlight;
+		this.blocking = blocking;
+	}
+
+	@PostMapping(path = "/api/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
+	Mono<ResponseEntity<OrderAccepted>> place(@Valid @RequestBody OrderRequest request,
+			@RequestHeader(name = "Idempotency-Key",
+					required = false) @Nullable @Pattern(regexp = "[A-Za-z0-9_.:-]{8,100}") String idempotencyKey,
+			@AuthenticationPrincipal Jwt token) {
+		return this.placement.place(CurrentUser.of(token).id(), request, idempotencyKey).map(OrderController::respond);
+	}
+
+	@GetMapping("/api/orders/{id}")
+	Mono<OrderView> get(@PathVariable long id, @AuthenticationPrincipal Jwt token) {
+		CurrentUser user = CurrentUser.of(token);
+		return this.blocking.call(() -> this.queries.find(id))
+			.flatMap((stored) -> stored.map(Mono::just).orElseGet(() -> inFlight(id)))
+			.filter((order) -> user.isAdmin() || order.userId() == user.id())
+			.switchIfEmpty(Mono.error(Problems.notFound("Order " + id).toException()));
+	}
+
+	@GetMapping("/api/orders")
+	Mono<OrderView.Page> list(@RequestParam(required = false) @Nullable @Pattern(regexp = ORDER_STATES) String status,
+			@RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, @AuthenticationPrincipal Jwt token) {
+		long userId = CurrentUser.of(token).id();
+		return this.blocking.call(() -> this.queries.page(userId, status, page, size));
+	}
+
+	private Mono<OrderView> inFlight(long id) {
+		return this.inFlight.find(id).flatMap((order) -> Mono.justOrEmpty(order.map(OrderController::accepted)));
+	}
+
+	private static OrderView accepted(OrderPlaced order) {
+		List<OrderView.Item> items = order.items()
+			.stream()
+			.map((line) -> new OrderView.Item(line.productId(), null, line.quantity(), null))
+			.toList();
+		return new OrderView(Long.toString(order.orderId()), order.orderNo(), order.userId(), "ACCEPTED", null, null,
+				OrderIds.createdAt(order.orderId()), null, null, items, List.of());
+	}
+
+	private static ResponseEntity<OrderAccepted> respond(Placement placement) {
+		return switch (placement) {
+			case Placement.Accepted accepted -> ResponseEntity.accepted()
+				.location(URI.create("/api/orders/" + accepted.orderId()))
+				.body(OrderAccepted.of(accepted));
+			case Placement.OutOfStock out -> throw Problem
+				.of(HttpStatus.CONFLICT, "out-of-stock", "Out of stock",
+						"Only " + out.available() + " left of product " + out.productId())
+				.with("productId", out.productId())
+				.with("requested", out.requested())
+				.with("available", out.available())
+				.toException();
+			case Placement.UnknownProduct unknown -> throw Problem
+				.of(HttpStatus.NOT_FOUND, "unknown-product", "Unknown product",
+						"Product " + unknown.productId() + " does not exist")
+				.with("productId", unknown.productId())
+				.toException();
+			case Placement.StockNotLoaded missing ->
+				throw Problems.unavailable("The stock of product " + missing.productId() + " is not loaded")
+					.with("productId", missing.productId())
+					.toException();
+			case Placement.Unavailable unavailable -> throw Problems.unavailable(unavailable.reason()).toException();
+			case Placement.KeyReused reused ->
+				throw Problem
+					.of(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency-Key reused",
+							"This Idempotency-Key was used with another request body")
+					.toException();
+			case Placement.InFlight running -> throw Problem
+				.of(HttpStatus.CONFLICT, "request-in-flight", "Request in flight",
+						"A request with this Idempotency-Key is still being processed")
+				.retryAfter(Problems.RETRY_AFTER)
+				.toException();
+			case Placement.Invalid invalid -> throw Problems.invalid(invalid.reason()).toException();
+		};
+	}
+
+}

@@ -1,0 +1,42 @@
+package dev.surge.api.order;
+
+/**
+ * The outcome of {@code POST /api/orders}: accepted, or refused for a reason the client
+ * can act on.
+ */
+sealed interface Placement {
+
+	/** Reserved in Redis and acknowledged by Kafka. */
+	record Accepted(long orderId, String orderNo) implements Placement {
+	}
+
+	record OutOfStock(long productId, int requested, long available) implements Placement {
+	}
+
+	record UnknownProduct(long productId) implements Placement {
+	}
+
+	/**
+	 * The stock key is missing (Redis restarted empty): 503 until
+	 * {@code stock-sync load}.
+	 */
+	record StockNotLoaded(long productId) implements Placement {
+	}
+
+	/** Redis or Kafka failed; nothing stays reserved. */
+	record Unavailable(String reason) implements Placement {
+	}
+
+	/** The same Idempotency-Key came with another body. */
+	record KeyReused() implements Placement {
+	}
+
+	/** The first request with this Idempotency-Key has not finished yet. */
+	record InFlight() implements Placement {
+	}
+
+	/** The lines break a rule that bean validation cannot express. */
+	record Invalid(String reason) implements Placement {
+	}
+
+}

@@ -1,0 +1,76 @@
+package dev.surge.api.order;
+
+import java.util.List;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import reactor.core.publisher.Mono;
+
+import dev.surge.contracts.OrderLine;
+import dev.surge.contracts.RedisKeys;
+import dev.surge.contracts.Scripts;
+
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Redis reservation gate: one Lua script per product, on that product's slot, run
+ * with EVALSHA.
+ */
+@Component
+class StockGate {
+
+	@SuppressWarnings("rawtypes")
+	private static final RedisScript<List> RESERVE = RedisScript.of(Scripts.RESERVE.source(), List.class);
+
+	private static final RedisScript<Long> RELEASE = RedisScript.of(Scripts.RELEASE.source(), Long.class);
+
+	private final ReactiveStringRedisTemplate redis;
+
+	private final CircuitBreaker breaker;
+
+	StockGate(ReactiveStringRedisTemplate redis, CircuitBreakerRegistry breakers) {
+		this.redis = redis;
+		this.breaker = breakers.circuitBreaker("redis");
+	}
+
+	Mono<Reservation> reserve(long orderId, OrderLine line, long now) {
+		return this.redis
+			.execute(RESERVE, keys(line.productId()),
+					List.of(Long.toString(orderId), Integer.toString(line.quantity()), Long.toString(now)))
+			.cast(Object.class)
+			.collectList()
+			.map((answer) -> toReservation(line, flatten(answer)))
+			.transformDeferred(CircuitBreakerOperator.of(this.breaker));
+	}
+
+	/** Gives back what the order holds on the product; idempotent. */
+	Mono<Long> release(long orderId, long productId) {
+		return this.redis.execute(RELEASE, keys(productId), List.of(Long.toString(orderId))).next().defaultIfEmpty(0L);
+	}
+
+	/** The only place where reserve.lua's return codes are read. */
+	static Reservation toReservation(OrderLine line, List<?> answer) {
+		long code = ((Number) answer.get(0)).longValue();
+		long units = ((Number) answer.get(1)).longValue();
+		if (code == 1 || code == 2) {
+			return new Reservation.Reserved(line.productId(), units);
+		}
+		if (code == 0) {
+			return new Reservation.OutOfStock(line.productId(), line.quantity(), units);
+		}
+		return new Reservation.NotLoaded(line.productId());
+	}
+
+	/** Lettuce may emit a script's array reply as one list or element by element. */
+	private static List<?> flatten(List<Object> answer) {
+		return (answer.size() == 1 && answer.get(0) instanceof List<?> nested) ? nested : answer;
+	}
+
+	private static List<String> keys(long productId) {
+		return List.of(RedisKeys.stock(productId), RedisKeys.reservations(productId));
+	}
+
+}

@@ -1,0 +1,77 @@
+package dev.surge.api.product;
+
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The {@code products} and {@code product_stock} tables. Blocking.
+ */
+@Repository
+class Products {
+
+	private static final String SELECT = """
+			SELECT p.id, p.name, p.image_url, p.price_cents, p.warning_stock,
+			       s.total, s.available, s.locked, s.sold
+			FROM products p JOIN product_stock s ON s.product_id = p.id
+			WHERE p.deleted = FALSE""";
+
+	private static final RowMapper<Product> MAPPER = (rs, row) -> new Product(rs.getLong("id"), rs.getString("name"),
+			rs.getString("image_url"), rs.getLong("price_cents"), rs.getInt("warning_stock"), rs.getLong("total"),
+			rs.getLong("available"), rs.getLong("locked"), rs.getLong("sold"), null);
+
+	private final JdbcTemplate jdbc;
+
+	Products(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	List<Product> findAll() {
+		return this.jdbc.query(SELECT + " ORDER BY p.id", MAPPER);
+	}
+
+	Optional<Product> findById(long id) {
+		return this.jdbc.query(SELECT + " AND p.id = ?", MAPPER, id).stream().findFirst();
+	}
+
+	boolean exists(long id) {
+		Integer count = this.jdbc.queryForObject("SELECT COUNT(*) FROM products WHERE id = ? AND deleted = FALSE",
+				Integer.class, id);
+		return count != null && count > 0;
+	}
+
+	/**
+	 * The product, its stock row and the RESTOCK log of its initial stock, in one
+	 * transaction.
+	 */
+	@Transactional
+	long create(NewProduct product, String operator) {
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc.update((connection) -> {
+			PreparedStatement insert = connection.prepareStatement(
+					"INSERT INTO products (name, image_url, price_cents, warning_stock) VALUES (?, ?, ?, ?)",
+					Statement.RETURN_GENERATED_KEYS);
+			insert.setString(1, product.name());
+			insert.setString(2, product.imageUrl());
+			insert.setLong(3, product.priceCents());
+			insert.setInt(4, product.warningStock());
+			return insert;
+		}, keys);
+		long id = keys.getKey().longValue();
+		this.jdbc.update("INSERT INTO product_stock (product_id, total, available) VALUES (?, ?, ?)", id,
+				product.initialStock(), product.initialStock());
+		this.jdbc.update("""
+				INSERT INTO stock_log (product_id, change_type, delta_available, delta_total, operator, reason)
+				VALUES (?, 'RESTOCK', ?, ?, ?, 'initial stock')""", id, product.initialStock(), product.initialStock(),
+				operator);
+		return id;
+	}
+
+}

@@ -1,0 +1,101 @@
+package dev.surge.api.system;
+
+import java.util.List;
+import java.util.Map;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
+
+/**
+ * The one place where failures become RFC 9457 problem documents. No stack trace or
+ * internal detail ever reaches the client.
+ */
+@RestControllerAdvice
+class ProblemHandling {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> onApiException(ApiException ex) {
+		return respond(ex.problem());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> onInvalidBody(WebExchangeBindException ex) {
+		List<Map<String, String>> errors = ex.getFieldErrors()
+			.stream()
+			.map((error) -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+			.toList();
+		return respond(Problems.invalid("The request has invalid fields").with("errors", errors));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> onUnreadableInput(ServerWebInputException ex) {
+		return respond(Problems.invalid(readableReason(ex)));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> onUnsupportedMediaType(UnsupportedMediaTypeStatusException ex) {
+		return respond(Problem.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
+				"Send application/json"));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> onStatus(ResponseStatusException ex) {
+		HttpStatus status = HttpStatus.valueOf(ex.getStatusCode().value());
+		return respond(Problem.of(status, slug(status), status.getReasonPhrase(), status.getReasonPhrase()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> onOpenBreaker(CallNotPermittedException ex) {
+		return respond(Problems.unavailable("A backing service is failing; try again shortly"));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> onBug(Exception ex) {
+		log.error("Unhandled failure", ex);
+		return respond(Problem.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+				"The request failed; it has been logged"));
+	}
+
+	static ResponseEntity<ProblemDetail> respond(Problem problem) {
+		ResponseEntity.BodyBuilder builder = ResponseEntity.status(problem.status());
+		if (problem.retryAfter() != null) {
+			builder.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, problem.retryAfter().toSeconds())));
+		}
+		return builder.body(problem.toProblemDetail());
+	}
+
+	private static String readableReason(ServerWebInputException ex) {
+		Throwable cause = ex.getMostSpecificCause();
+		String name = cause.getClass().getSimpleName();
+		if (name.contains("UnrecognizedProperty")) {
+			return "Unknown field in the request body";
+		}
+		if (name.contains("MismatchedInput") || name.contains("InvalidFormat")) {
+			return "A field has the wrong type";
+		}
+		if (ex.getReason() != null && ex.getReason().startsWith("No request body")) {
+			return "The request body is missing";
+		}
+		return (cause instanceof ServerWebInputException) ? "The request is not valid"
+				: "The request body is not valid JSON for this endpoint";
+	}
+
+	private static String slug(HttpStatus status) {
+		return status.getReasonPhrase().toLowerCase().replace(' ', '-');
+	}
+
+}

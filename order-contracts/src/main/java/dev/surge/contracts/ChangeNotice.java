@@ -1,0 +1,16 @@
+package dev.surge.contracts;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * A compact note on {@link Topics#CHANGES} that something changed in MySQL, for live
+ * views. Fire-and-forget: a reader re-reads what it needs; a lost notice only delays a
+ * refresh.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({ @JsonSubTypes.Type(value = StockChanged.class, name = "STOCK"),
+		@JsonSubTypes.Type(value = OrdersChanged.class, name = "ORDER") })
+public sealed interface ChangeNotice permits StockChanged, OrdersChanged {
+
+}

@@ -1,0 +1,50 @@
+package dev.surge.contracts;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The Lua scripts shared by the services, read from {@code scripts/*.lua}. Callers load
+ * them once and run them with EVALSHA.
+ */
+public enum Scripts {
+
+	/** KEYS stock, resv; ARGV orderId, qty, nowMillis → {code, units}. */
+	RESERVE("reserve.lua"),
+
+	/** KEYS stock, resv; ARGV orderId → units returned (0 if nothing was held). */
+	RELEASE("release.lua"),
+
+	/**
+	 * KEYS stock, marker; ARGV qty, markerTtlSeconds → 1 applied, 0 already applied, -1
+	 * stock not loaded.
+	 */
+	RETURN_ONCE("return-once.lua"),
+
+	/**
+	 * KEYS stock, resv; ARGV mysqlAvailable → new stock value: stock = available − Σ
+	 * resv.
+	 */
+	LOAD("load.lua");
+
+	private final String file;
+
+	Scripts(String file) {
+		this.file = file;
+	}
+
+	public String source() {
+		try (InputStream in = Scripts.class.getResourceAsStream("/scripts/" + this.file)) {
+			if (in == null) {
+				throw new IllegalStateException("Missing script " + this.file);
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
