@@ -1,0 +1,88 @@
+package dev.surge.consumer.order;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.surge.contracts.OrderEvent;
+import dev.surge.contracts.OrderLine;
+import dev.surge.contracts.OrderPlaced;
+import dev.surge.contracts.ReservationExpired;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Parses and validates the JSON value of one {@code orders.v1} record. Parsing here
+ * rather than in a deserializer makes a poison record a decision of the listener.
+ */
+class OrderEventReader {
+
+	private static final int MAX_ORDER_NO = 40;
+
+	private final JsonMapper json = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+		.build();
+
+	OrderEvent read(@Nullable String key, byte @Nullable [] value) {
+		if (value == null) {
+			throw new InvalidOrderEventException("Record has no value");
+		}
+		OrderEvent event = parse(value);
+		if (event.orderId() <= 0) {
+			throw new InvalidOrderEventException("orderId must be positive");
+		}
+		if (key != null && !key.equals(Long.toString(event.orderId()))) {
+			throw new InvalidOrderEventException("Key " + key + " is not the order id " + event.orderId());
+		}
+		switch (event) {
+			case OrderPlaced placed -> checkPlaced(placed);
+			case ReservationExpired expired -> checkLines(expired.items());
+		}
+		return event;
+	}
+
+	private OrderEvent parse(byte[] value) {
+		try {
+			OrderEvent event = this.json.readValue(value, OrderEvent.class);
+			if (event == null) {
+				throw new InvalidOrderEventException("Value is JSON null");
+			}
+			return event;
+		}
+		catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
+			throw new InvalidOrderEventException("Not an order event: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static void checkPlaced(OrderPlaced placed) {
+		if (placed.orderNo() == null || placed.orderNo().isBlank() || placed.orderNo().length() > MAX_ORDER_NO) {
+			throw new InvalidOrderEventException("orderNo must be 1.." + MAX_ORDER_NO + " characters");
+		}
+		if (placed.userId() <= 0) {
+			throw new InvalidOrderEventException("userId must be positive");
+		}
+		if (placed.placedAt() <= 0) {
+			throw new InvalidOrderEventException("placedAt must be positive");
+		}
+		checkLines(placed.items());
+	}
+
+	private static void checkLines(List<OrderLine> items) {
+		if (items.isEmpty()) {
+			throw new InvalidOrderEventException("An order needs at least one item");
+		}
+		Set<Long> products = new HashSet<>();
+		for (OrderLine line : items) {
+			if (line == null || line.productId() <= 0 || line.quantity() < 1) {
+				throw new InvalidOrderEventException("Invalid item " + line);
+			}
+			if (!products.add(line.productId())) {
+				throw new InvalidOrderEventException("Product " + line.productId() + " appears twice");
+			}
+		}
+	}
+
+}

@@ -1,0 +1,82 @@
+package dev.surge.consumer.product;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Seeds a small catalogue when {@code surge.demo.enabled} is set and {@code products} is
+ * empty. The ids are fixed (1..6, matching the frontend's images), so two consumers
+ * starting together collide on the primary key and only one seeds. Redis is loaded
+ * afterwards by {@code stock-sync load}.
+ */
+@Component
+@ConditionalOnBooleanProperty("surge.demo.enabled")
+class DemoCatalogue implements ApplicationRunner {
+
+	private static final Logger logger = LoggerFactory.getLogger(DemoCatalogue.class);
+
+	static final List<DemoProduct> PRODUCTS = List.of(new DemoProduct(1, "限量版手机 Flash Phone", 499_900, 100),
+			new DemoProduct(2, "降噪耳机 Quiet Buds", 89_900, 1_000),
+			new DemoProduct(3, "机械键盘 Click Keyboard", 59_900, 800),
+			new DemoProduct(4, "智能手表 Pulse Watch", 129_900, 500), new DemoProduct(5, "便携充电宝 Power Bank", 19_900, 2_000),
+			new DemoProduct(6, "精品咖啡豆 Coffee Beans", 12_800, 1_500));
+
+	private static final int WARNING_STOCK = 10;
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transactions;
+
+	DemoCatalogue(JdbcTemplate jdbc, TransactionTemplate transactions) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		try {
+			Boolean seeded = this.transactions.execute((status) -> seedIfEmpty());
+			if (Boolean.TRUE.equals(seeded)) {
+				logger.info("Seeded the demo catalogue: {} products", PRODUCTS.size());
+			}
+		}
+		catch (DuplicateKeyException ex) {
+			logger.info("Demo catalogue was seeded concurrently by another consumer");
+		}
+	}
+
+	private boolean seedIfEmpty() {
+		Integer count = this.jdbc.queryForObject("SELECT COUNT(*) FROM products", Integer.class);
+		if (count == null || count > 0) {
+			return false;
+		}
+		this.jdbc.batchUpdate(
+				"INSERT INTO products (id, name, image_url, price_cents, warning_stock) VALUES (?, ?, ?, ?, ?)",
+				PRODUCTS.stream()
+					.map((p) -> new Object[] { p.id(), p.name(), "/img/products/" + p.id() + ".svg", p.priceCents(),
+							WARNING_STOCK })
+					.toList());
+		this.jdbc.batchUpdate("INSERT INTO product_stock (product_id, total, available) VALUES (?, ?, ?)",
+				PRODUCTS.stream().map((p) -> new Object[] { p.id(), p.units(), p.units() }).toList());
+		this.jdbc.batchUpdate("""
+				INSERT INTO stock_log (product_id, change_type, delta_available, delta_total, operator, reason)
+				VALUES (?, 'RESTOCK', ?, ?, 'system', 'demo catalogue')""",
+				PRODUCTS.stream().map((p) -> new Object[] { p.id(), p.units(), p.units() }).toList());
+		return true;
+	}
+
+	record DemoProduct(long id, String name, long priceCents, long units) {
+
+	}
+
+}

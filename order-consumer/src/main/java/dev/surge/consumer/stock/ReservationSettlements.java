@@ -1,0 +1,123 @@
+package dev.surge.consumer.stock;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import dev.surge.contracts.RedisKeys;
+import dev.surge.contracts.Scripts;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.redis.RedisConnectionFailureException;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
+import org.springframework.stereotype.Component;
+
+/**
+ * Settles the Redis reservations of a committed batch: {@code HDEL resv:{p} orderId} for
+ * a claim, release.lua (EVALSHA, EVAL on NOSCRIPT) for a release. Both are idempotent, so
+ * a redelivered batch settles again safely. The commands go out on Lettuce's shared async
+ * connection without waiting for each other (a pipeline) and work on a Redis Cluster,
+ * where every command is routed by its product's hash tag.
+ */
+@Component
+public class ReservationSettlements {
+
+	private static final long TIMEOUT_SECONDS = 10;
+
+	private final RedisConnectionFactory connections;
+
+	private final String release = Scripts.RELEASE.source();
+
+	private final String releaseSha = new DefaultRedisScript<>(this.release, Long.class).getSha1();
+
+	ReservationSettlements(RedisConnectionFactory connections) {
+		this.connections = connections;
+	}
+
+	/**
+	 * Sends every settlement and waits for all of them.
+	 * @throws RedisConnectionFailureException when Redis did not answer them all; the
+	 * caller retries the batch
+	 */
+	public void settle(Collection<Settlement> settlements) {
+		if (settlements.isEmpty()) {
+			return;
+		}
+		try (RedisConnection connection = this.connections.getConnection()) {
+			@SuppressWarnings("unchecked")
+			RedisClusterAsyncCommands<byte[], byte[]> redis = (RedisClusterAsyncCommands<byte[], byte[]>) connection
+				.getNativeConnection();
+			List<Settlement> noScript = sendAll(redis, new LinkedHashSet<>(settlements), true);
+			sendAll(redis, noScript, false);
+		}
+	}
+
+	private List<Settlement> sendAll(RedisClusterAsyncCommands<byte[], byte[]> redis,
+			Collection<Settlement> settlements, boolean bySha) {
+		List<Settlement> sent = new ArrayList<>(settlements);
+		List<CompletableFuture<?>> replies = new ArrayList<>();
+		for (Settlement settlement : sent) {
+			replies.add(send(redis, settlement, bySha));
+		}
+		List<Settlement> noScript = new ArrayList<>();
+		for (int i = 0; i < replies.size(); i++) {
+			Throwable failure = await(replies.get(i));
+			if (failure instanceof RedisNoScriptException && bySha) {
+				noScript.add(sent.get(i));
+			}
+			else if (failure != null) {
+				throw new RedisConnectionFailureException("Settling reservations failed: " + failure.getMessage(),
+						failure);
+			}
+		}
+		return noScript;
+	}
+
+	private CompletableFuture<?> send(RedisClusterAsyncCommands<byte[], byte[]> redis, Settlement settlement,
+			boolean bySha) {
+		byte[] order = bytes(Long.toString(settlement.orderId()));
+		byte[] resv = bytes(RedisKeys.reservations(settlement.productId()));
+		return switch (settlement.kind()) {
+			case CLAIM -> redis.hdel(resv, order).toCompletableFuture();
+			case RELEASE -> {
+				byte[][] keys = { bytes(RedisKeys.stock(settlement.productId())), resv };
+				yield (bySha ? redis.evalsha(this.releaseSha, ScriptOutputType.INTEGER, keys, order)
+						: redis.eval(this.release, ScriptOutputType.INTEGER, keys, order))
+					.toCompletableFuture();
+			}
+		};
+	}
+
+	private static @Nullable Throwable await(CompletableFuture<?> reply) {
+		try {
+			reply.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+			return null;
+		}
+		catch (ExecutionException ex) {
+			return ex.getCause();
+		}
+		catch (TimeoutException ex) {
+			return ex;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return ex;
+		}
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+}
