@@ -1,0 +1,141 @@
+package dev.surge.devstack;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+import com.redis.testcontainers.RedisContainer;
+import org.jspecify.annotations.Nullable;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.mysql.MySQLContainer;
+
+/**
+ * One shared set of Kafka, Redis and MySQL per test JVM: Testcontainers (MySQL 8.4,
+ * apache/kafka, redis) when a Docker engine is available, otherwise {@link DevServers} on
+ * free ports under {@code target/devstack-data} (wiped at start). Started on first use
+ * and stopped by a JVM shutdown hook.
+ * <p>
+ * The choice can be forced with the system property {@code surge.infrastructure} or the
+ * environment variable {@code SURGE_INFRASTRUCTURE}: {@code devstack} or
+ * {@code testcontainers}. The data dir can be moved with {@code surge.devstack.data-dir}.
+ */
+public final class Infrastructure {
+
+	private static @Nullable Infrastructure shared;
+
+	private final Map<String, String> environment;
+
+	private final @Nullable DevServers devServers;
+
+	private Infrastructure(Map<String, String> environment, @Nullable DevServers devServers) {
+		this.environment = environment;
+		this.devServers = devServers;
+	}
+
+	/**
+	 * The servers of this JVM, started on the first call.
+	 * @return the shared infrastructure
+	 */
+	public static synchronized Infrastructure shared() {
+		if (shared == null) {
+			shared = useDocker() ? startContainers() : startDevServers();
+		}
+		return shared;
+	}
+
+	/**
+	 * Connection settings as Spring Boot environment variables.
+	 * @return {@code SPRING_DATASOURCE_URL}, {@code SPRING_DATASOURCE_USERNAME},
+	 * {@code SPRING_DATASOURCE_PASSWORD}, {@code SPRING_DATA_REDIS_HOST},
+	 * {@code SPRING_DATA_REDIS_PORT}, {@code SPRING_KAFKA_BOOTSTRAP_SERVERS}
+	 */
+	public Map<String, String> springEnvironment() {
+		return this.environment;
+	}
+
+	/**
+	 * Same as {@link #springEnvironment()} with Spring property names
+	 * ({@code spring.datasource.url}, ...), for {@code @DynamicPropertySource}.
+	 * @return the connection settings as Spring properties
+	 */
+	public Map<String, String> springProperties() {
+		Map<String, String> properties = new java.util.LinkedHashMap<>();
+		this.environment.forEach((key, value) -> properties.put(toProperty(key), value));
+		return properties;
+	}
+
+	private static String toProperty(String env) {
+		return switch (env) {
+			case "SPRING_DATASOURCE_URL" -> "spring.datasource.url";
+			case "SPRING_DATASOURCE_USERNAME" -> "spring.datasource.username";
+			case "SPRING_DATASOURCE_PASSWORD" -> "spring.datasource.password";
+			case "SPRING_DATA_REDIS_HOST" -> "spring.data.redis.host";
+			case "SPRING_DATA_REDIS_PORT" -> "spring.data.redis.port";
+			case "SPRING_KAFKA_BOOTSTRAP_SERVERS" -> "spring.kafka.bootstrap-servers";
+			default -> env.toLowerCase(Locale.ROOT).replace('_', '.');
+		};
+	}
+
+	/**
+	 * Whether the servers are local {@link DevServers} (and so can be stopped, killed and
+	 * restarted by chaos tests).
+	 * @return {@code true} without Docker
+	 */
+	public boolean usesDevServers() {
+		return this.devServers != null;
+	}
+
+	/**
+	 * The local servers, for chaos tests.
+	 * @return the running dev servers
+	 * @throws IllegalStateException when running on Testcontainers (check
+	 * {@link #usesDevServers()})
+	 */
+	public DevServers devServers() {
+		if (this.devServers == null) {
+			throw new IllegalStateException("running on Testcontainers: no DevServers to stop or restart");
+		}
+		return this.devServers;
+	}
+
+	private static boolean useDocker() {
+		String forced = System.getProperty("surge.infrastructure", System.getenv("SURGE_INFRASTRUCTURE"));
+		if (forced != null && !forced.isBlank()) {
+			return "testcontainers".equalsIgnoreCase(forced.trim());
+		}
+		try {
+			return DockerClientFactory.instance().isDockerAvailable();
+		}
+		catch (RuntimeException | LinkageError ex) {
+			return false;
+		}
+	}
+
+	private static Infrastructure startDevServers() {
+		Path dataDir = Path.of(System.getProperty("surge.devstack.data-dir", "target/devstack-data"));
+		Processes.deleteRecursively(dataDir);
+		DevServers servers = DevServers.start(DevServers.Options.random(dataDir));
+		return new Infrastructure(servers.springEnvironment(), servers);
+	}
+
+	@SuppressWarnings("resource") // stopped by the shutdown hook below
+	private static Infrastructure startContainers() {
+		MySQLContainer mysql = new MySQLContainer("mysql:8.4").withDatabaseName(MariaDbServer.DATABASE)
+			.withUsername(MariaDbServer.USER)
+			.withPassword(MariaDbServer.PASSWORD);
+		KafkaContainer kafka = new KafkaContainer("apache/kafka:4.2.0");
+		RedisContainer redis = new RedisContainer("redis:7.4");
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			kafka.stop();
+			redis.stop();
+			mysql.stop();
+		}, "testcontainers-shutdown"));
+		java.util.stream.Stream.of(mysql, kafka, redis).parallel().forEach((container) -> container.start());
+		String jdbcUrl = "jdbc:mysql://" + mysql.getHost() + ":" + mysql.getMappedPort(3306) + "/"
+				+ MariaDbServer.DATABASE + "?useSSL=false&allowPublicKeyRetrieval=true&rewriteBatchedStatements=true";
+		return new Infrastructure(DevServers.springEnvironment(jdbcUrl, mysql.getUsername(), mysql.getPassword(),
+				redis.getRedisHost(), redis.getRedisPort(), kafka.getBootstrapServers()), null);
+	}
+
+}

@@ -1,0 +1,162 @@
+package dev.surge.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Spring Boot application jar running as a child JVM (same java binary as this JVM),
+ * with its output appended to a log file. It is stopped by {@link #stop()}, by
+ * {@link #close()} and by the devstack shutdown hook, before the servers it uses.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+	private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+	private final String name;
+
+	private final Process process;
+
+	private final int port;
+
+	private final Path logFile;
+
+	private ServiceProcess(String name, Process process, int port, Path logFile) {
+		this.name = name;
+		this.process = process;
+		this.port = port;
+		this.logFile = logFile;
+	}
+
+	/**
+	 * Starts {@code java <jvmArgs> -jar <jar>} and waits until
+	 * {@code http://127.0.0.1:<port>/actuator/health} answers 200.
+	 * @param name a short name for messages
+	 * @param jar the executable jar
+	 * @param env extra environment variables ({@code SERVER_PORT} is set to {@code port}
+	 * unless given)
+	 * @param jvmArgs JVM options such as {@code -Xmx512m}
+	 * @param port the HTTP port of the application
+	 * @param logFile where stdout and stderr are appended
+	 * @return the running, healthy application
+	 * @throws IllegalStateException if it exits or is not healthy within 120 s, with the
+	 * tail of its log
+	 */
+	public static ServiceProcess start(String name, Path jar, Map<String, String> env, List<String> jvmArgs, int port,
+			Path logFile) {
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalArgumentException(name + " jar not found: " + jar);
+		}
+		List<String> command = new ArrayList<>();
+		command.add(Processes.javaBinary());
+		command.addAll(jvmArgs);
+		command.add("-jar");
+		command.add(jar.toAbsolutePath().toString());
+		ServiceProcess service;
+		try {
+			Files.createDirectories(logFile.toAbsolutePath().getParent());
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+			builder.environment().put("SERVER_PORT", Integer.toString(port));
+			builder.environment().putAll(env);
+			service = new ServiceProcess(name, builder.start(), port, logFile);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot start " + name, ex);
+		}
+		Processes.register(service);
+		try {
+			service.awaitHealthy();
+		}
+		catch (RuntimeException ex) {
+			service.kill();
+			throw ex;
+		}
+		return service;
+	}
+
+	private void awaitHealthy() {
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+		HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/health"))
+			.timeout(Duration.ofSeconds(5))
+			.build();
+		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException(
+						this.name + " exited with code " + this.process.exitValue() + " on start; last lines of "
+								+ this.logFile + ":" + System.lineSeparator() + Processes.tail(this.logFile, 40));
+			}
+			try {
+				if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted", ex);
+			}
+			Processes.sleep(Duration.ofMillis(500));
+		}
+		throw new IllegalStateException(this.name + " was not healthy within " + START_TIMEOUT + "; last lines of "
+				+ this.logFile + ":" + System.lineSeparator() + Processes.tail(this.logFile, 40));
+	}
+
+	/** SIGKILL, as a crash would. */
+	public void kill() {
+		Processes.unregister(this);
+		Processes.stop(this.process, Duration.ZERO, true);
+	}
+
+	/** SIGTERM (Spring Boot's graceful shutdown), then SIGKILL after 30 s. */
+	public void stop() {
+		Processes.unregister(this);
+		Processes.stop(this.process, Duration.ofSeconds(30), false);
+	}
+
+	@Override
+	public void close() {
+		stop();
+	}
+
+	public String name() {
+		return this.name;
+	}
+
+	public int port() {
+		return this.port;
+	}
+
+	public long pid() {
+		return this.process.pid();
+	}
+
+	public Path logFile() {
+		return this.logFile;
+	}
+
+	public boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	/**
+	 * Completes when the process exits.
+	 * @return the exit code, once the process is gone
+	 */
+	public java.util.concurrent.CompletableFuture<Integer> onExit() {
+		return this.process.onExit().thenApply(Process::exitValue);
+	}
+
+}
