@@ -1,0 +1,88 @@
+import type { FulfilmentAction, OrderStatus } from '@/api/types'
+
+export type TagType = 'primary' | 'success' | 'warning' | 'danger' | 'info'
+
+export const STATUS_TAG: Record<OrderStatus, TagType> = {
+  ACCEPTED: 'info',
+  PENDING_PAYMENT: 'warning',
+  PAID: 'primary',
+  AWAITING_FULFILMENT: 'primary',
+  FULFILLING: 'primary',
+  COMPLETED: 'success',
+  REJECTED: 'danger',
+  CANCELLED: 'info',
+  FULFILMENT_FAILED: 'danger',
+  AFTER_SALE: 'warning',
+  REFUNDED: 'info',
+}
+
+/** Chart colours per state, in the order the happy path runs. */
+export const STATUS_COLOR: Record<OrderStatus, string> = {
+  ACCEPTED: '#94a3b8',
+  PENDING_PAYMENT: '#f59e0b',
+  PAID: '#6366f1',
+  AWAITING_FULFILMENT: '#3b82f6',
+  FULFILLING: '#06b6d4',
+  COMPLETED: '#10b981',
+  REJECTED: '#ef4444',
+  CANCELLED: '#64748b',
+  FULFILMENT_FAILED: '#dc2626',
+  AFTER_SALE: '#f97316',
+  REFUNDED: '#a855f7',
+}
+
+/** The happy path, for the progress steps of an order. */
+export const HAPPY_PATH: OrderStatus[] = [
+  'ACCEPTED',
+  'PENDING_PAYMENT',
+  'PAID',
+  'AWAITING_FULFILMENT',
+  'FULFILLING',
+  'COMPLETED',
+]
+
+export const FINAL_STATES: ReadonlySet<OrderStatus> = new Set([
+  'COMPLETED',
+  'REJECTED',
+  'CANCELLED',
+  'REFUNDED',
+])
+
+export function isFinal(status: OrderStatus): boolean {
+  return FINAL_STATES.has(status)
+}
+
+/** What a customer may ask for; the server is the judge and answers 409 otherwise. */
+export function canPay(status: OrderStatus): boolean {
+  return status === 'PENDING_PAYMENT'
+}
+export function canCancel(status: OrderStatus): boolean {
+  return status === 'PENDING_PAYMENT'
+}
+export function canRequestRefund(status: OrderStatus): boolean {
+  return (
+    status === 'PAID' ||
+    status === 'AWAITING_FULFILMENT' ||
+    status === 'COMPLETED' ||
+    status === 'FULFILMENT_FAILED'
+  )
+}
+
+export function fulfilmentActions(status: OrderStatus): FulfilmentAction[] {
+  if (status === 'AWAITING_FULFILMENT') return ['START']
+  if (status === 'FULFILLING') return ['COMPLETE', 'FAIL']
+  return []
+}
+
+export function canDecideRefund(status: OrderStatus): boolean {
+  return status === 'AFTER_SALE'
+}
+
+/** Index in HAPPY_PATH the order has reached (for a side exit: the last happy state before it). */
+export function progressIndex(status: OrderStatus, history: { to: OrderStatus }[] = []): number {
+  const direct = HAPPY_PATH.indexOf(status)
+  if (direct >= 0) return direct
+  let best = 0
+  for (const change of history) best = Math.max(best, HAPPY_PATH.indexOf(change.to))
+  return best
+}

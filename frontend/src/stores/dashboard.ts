@@ -1,0 +1,186 @@
+import { computed, ref } from 'vue'
+import { defineStore } from 'pinia'
+import { adminApi } from '@/api'
+import type { OrderQuery } from '@/api'
+import type {
+  AlertEvent,
+  LogEntry,
+  LogQuery,
+  Order,
+  OrderEvent,
+  OrderStatus,
+  Product,
+  ProductStock,
+  StockEvent,
+  ThroughputPoint,
+} from '@/api/types'
+import { mergeThroughput, throughputTotals } from '@/charts/mapping'
+
+export const STATS_REFRESH_MS = 2000
+const MAX_TAIL = 200
+
+/** State of the operations dashboard, fed by one read and then by the live stream. */
+export const useDashboardStore = defineStore('dashboard', () => {
+  const ordersByStatus = ref<Partial<Record<OrderStatus, number>>>({})
+  const stock = ref<ProductStock[]>([])
+  const throughput = ref<ThroughputPoint[]>([])
+  const lowStock = ref<Product[]>([])
+  const outOfStock = ref<Product[]>([])
+  const recentAlerts = ref<AlertEvent[]>([])
+  const statsError = ref<unknown>(null)
+
+  const totals = computed(() => throughputTotals(throughput.value))
+  const alertCount = computed(() => lowStock.value.length + outOfStock.value.length)
+
+  async function loadStats() {
+    try {
+      const stats = await adminApi.stats()
+      ordersByStatus.value = stats.ordersByStatus ?? {}
+      stock.value = stats.products ?? []
+      throughput.value = mergeThroughput(throughput.value, stats.throughput ?? [])
+      statsError.value = null
+    } catch (e) {
+      statsError.value = e
+    }
+  }
+
+  async function loadLowStock() {
+    const answer = await adminApi.lowStock()
+    lowStock.value = answer.lowStock ?? []
+    outOfStock.value = answer.outOfStock ?? []
+  }
+
+  let statsTimer: ReturnType<typeof setTimeout> | null = null
+  /** Order counts change with order events; read them again at most every STATS_REFRESH_MS. */
+  function scheduleStatsRefresh() {
+    if (statsTimer) return
+    statsTimer = setTimeout(() => {
+      statsTimer = null
+      void loadStats()
+    }, STATS_REFRESH_MS)
+  }
+
+  function pushStats(point: ThroughputPoint) {
+    throughput.value = mergeThroughput(throughput.value, [point])
+  }
+
+  function applyStock(event: StockEvent) {
+    const row = stock.value.find((p) => p.id === event.productId)
+    if (row) {
+      row.total = event.total
+      row.available = event.available
+      row.locked = event.locked
+      row.sold = event.sold
+      row.sellable = event.sellable
+    }
+    for (const list of [lowStock.value, outOfStock.value]) {
+      const product = list.find((p) => p.id === event.productId)
+      if (product) Object.assign(product, { ...event, id: product.id })
+    }
+    const product = lowStock.value.find((p) => p.id === event.productId)
+    if (product && product.available > product.warningStock) scheduleLowStockRefresh()
+  }
+
+  let lowStockTimer: ReturnType<typeof setTimeout> | null = null
+  function scheduleLowStockRefresh() {
+    if (lowStockTimer) return
+    lowStockTimer = setTimeout(() => {
+      lowStockTimer = null
+      void loadLowStock().catch(() => {})
+    }, STATS_REFRESH_MS)
+  }
+
+  function addAlert(alert: AlertEvent) {
+    recentAlerts.value = [alert, ...recentAlerts.value.filter((a) => a.productId !== alert.productId)].slice(0, 20)
+    scheduleLowStockRefresh()
+  }
+
+  // --- all users' orders (fulfilment) ---
+  const orders = ref<Order[]>([])
+  const ordersTotal = ref(0)
+  const ordersQuery = ref<Required<OrderQuery>>({ status: 'AWAITING_FULFILMENT', page: 0, size: 20 })
+  const ordersLoading = ref(false)
+
+  async function loadOrders(next: Partial<OrderQuery> = {}) {
+    ordersQuery.value = { ...ordersQuery.value, ...next } as Required<OrderQuery>
+    ordersLoading.value = true
+    try {
+      const answer = await adminApi.orders(ordersQuery.value)
+      orders.value = answer.content
+      ordersTotal.value = answer.totalElements
+    } finally {
+      ordersLoading.value = false
+    }
+  }
+
+  function applyOrder(event: OrderEvent) {
+    const row = orders.value.find((o) => o.orderId === event.orderId)
+    if (row) {
+      row.status = event.status
+      row.statusReason = event.statusReason
+    }
+    scheduleStatsRefresh()
+  }
+
+  // --- logs ---
+  const logs = ref<LogEntry[]>([])
+  const logsTotal = ref(0)
+  const logQuery = ref<LogQuery>({ type: '', orderId: '', productId: null, page: 0, size: 20 })
+  const logsLoading = ref(false)
+  const liveTail = ref(true)
+
+  async function loadLogs(next: Partial<LogQuery> = {}) {
+    logQuery.value = { ...logQuery.value, ...next }
+    logsLoading.value = true
+    try {
+      const answer = await adminApi.logs(logQuery.value)
+      logs.value = answer.content
+      logsTotal.value = answer.totalElements
+    } finally {
+      logsLoading.value = false
+    }
+  }
+
+  /** A live log line joins the first page when it matches the filters. */
+  function applyLog(entry: LogEntry) {
+    const q = logQuery.value
+    if (!liveTail.value || (q.page ?? 0) !== 0) return
+    if (q.type && entry.type !== q.type) return
+    if (q.orderId && entry.orderId !== q.orderId) return
+    if (q.productId && entry.productId !== q.productId) return
+    logs.value = [entry, ...logs.value].slice(0, Math.max(q.size ?? 20, 1))
+    logsTotal.value += 1
+    if (logs.value.length > MAX_TAIL) logs.value.length = MAX_TAIL
+  }
+
+  return {
+    ordersByStatus,
+    stock,
+    throughput,
+    lowStock,
+    outOfStock,
+    recentAlerts,
+    statsError,
+    totals,
+    alertCount,
+    loadStats,
+    loadLowStock,
+    scheduleStatsRefresh,
+    pushStats,
+    applyStock,
+    addAlert,
+    orders,
+    ordersTotal,
+    ordersQuery,
+    ordersLoading,
+    loadOrders,
+    applyOrder,
+    logs,
+    logsTotal,
+    logQuery,
+    logsLoading,
+    liveTail,
+    loadLogs,
+    applyLog,
+  }
+})

@@ -1,0 +1,156 @@
+import { ref } from 'vue'
+import { defineStore } from 'pinia'
+import { orderApi } from '@/api'
+import type { OrderQuery } from '@/api'
+import type { Order, OrderAccepted, OrderEvent, OrderStatus, PaymentOutcome } from '@/api/types'
+import { isFinal } from '@/domain/orderStates'
+
+/** Delays of the few follow-up reads of a fresh order, used only while the live stream is down. */
+export const FOLLOW_UP_DELAYS_MS = [1000, 2500, 5000, 10000]
+
+export const useOrdersStore = defineStore('orders', () => {
+  const page = ref<Order[]>([])
+  const totalElements = ref(0)
+  const query = ref<Required<OrderQuery>>({ status: '', page: 0, size: 10 })
+  const loading = ref(false)
+  const error = ref<unknown>(null)
+
+  /** The order opened in the detail view or the live tracker. */
+  const current = ref<Order | null>(null)
+  /** The order just placed, shown in the tracker until dismissed. */
+  const tracked = ref<Order | null>(null)
+  /** Last status seen on the live stream, so an event that beats the 202 is not lost. */
+  const lastSeen = new Map<string, OrderStatus>()
+  let liveOpen = () => false
+
+  async function loadPage(next: Partial<OrderQuery> = {}) {
+    query.value = { ...query.value, ...next } as Required<OrderQuery>
+    loading.value = true
+    error.value = null
+    try {
+      const answer = await orderApi.list(query.value)
+      page.value = answer.content
+      totalElements.value = answer.totalElements
+    } catch (e) {
+      error.value = e
+    } finally {
+      loading.value = false
+    }
+  }
+
+  const refreshing = new Map<string, Promise<void>>()
+  /** Reads one order again; concurrent calls for the same id share one request. */
+  function refresh(orderId: string): Promise<void> {
+    const running = refreshing.get(orderId)
+    if (running) return running
+    const job = orderApi
+      .get(orderId)
+      .then((order) => merge(order))
+      .finally(() => refreshing.delete(orderId))
+    refreshing.set(orderId, job)
+    return job
+  }
+
+  function merge(order: Order) {
+    if (current.value?.orderId === order.orderId) current.value = { ...current.value, ...order }
+    if (tracked.value?.orderId === order.orderId) tracked.value = { ...tracked.value, ...order }
+    const row = page.value.find((o) => o.orderId === order.orderId)
+    if (row) Object.assign(row, { ...order, history: undefined })
+  }
+
+  async function open(orderId: string) {
+    if (current.value?.orderId !== orderId) current.value = null
+    const order = await orderApi.get(orderId)
+    current.value = order
+  }
+
+  function track(accepted: OrderAccepted, items: Order['items']) {
+    const seen = lastSeen.get(accepted.orderId)
+    tracked.value = {
+      orderId: accepted.orderId,
+      orderNo: accepted.orderNo,
+      status: seen ?? accepted.status,
+      items,
+    }
+    void refresh(accepted.orderId).catch(() => {})
+    followUp(accepted.orderId, 0)
+  }
+
+  function followUp(orderId: string, step: number) {
+    const delay = FOLLOW_UP_DELAYS_MS[step]
+    if (delay === undefined) return
+    setTimeout(() => {
+      const order = tracked.value
+      if (!order || order.orderId !== orderId || order.status !== 'ACCEPTED' || liveOpen()) return
+      void refresh(orderId)
+        .catch(() => {})
+        .finally(() => followUp(orderId, step + 1))
+    }, delay)
+  }
+
+  function untrack() {
+    tracked.value = null
+  }
+
+  /** A live `order` event: update what is shown and read the order again for its history. */
+  function applyEvent(event: OrderEvent) {
+    lastSeen.set(event.orderId, event.status)
+    if (lastSeen.size > 500) lastSeen.delete(lastSeen.keys().next().value as string)
+    let shown = false
+    for (const order of [current.value, tracked.value, ...page.value]) {
+      if (order?.orderId === event.orderId) {
+        order.status = event.status
+        order.statusReason = event.statusReason
+        shown = true
+      }
+    }
+    if (current.value?.orderId === event.orderId || tracked.value?.orderId === event.orderId) {
+      void refresh(event.orderId).catch(() => {})
+    }
+    return shown
+  }
+
+  async function pay(orderId: string, outcome: PaymentOutcome) {
+    await orderApi.pay(orderId, outcome)
+  }
+  async function cancel(orderId: string, reason: string) {
+    await orderApi.cancel(orderId, reason)
+  }
+  async function requestRefund(orderId: string, reason: string) {
+    await orderApi.refund(orderId, reason)
+  }
+
+  function setLiveProbe(probe: () => boolean) {
+    liveOpen = probe
+  }
+
+  function reset() {
+    page.value = []
+    totalElements.value = 0
+    current.value = null
+    tracked.value = null
+    lastSeen.clear()
+  }
+
+  return {
+    page,
+    totalElements,
+    query,
+    loading,
+    error,
+    current,
+    tracked,
+    loadPage,
+    refresh,
+    open,
+    track,
+    untrack,
+    applyEvent,
+    pay,
+    cancel,
+    requestRefund,
+    setLiveProbe,
+    reset,
+    isFinal,
+  }
+})
