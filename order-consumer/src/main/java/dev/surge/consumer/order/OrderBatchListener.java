@@ -42,7 +42,7 @@ class OrderBatchListener {
 		this.notices = notices;
 	}
 
-	@KafkaListener(id = "orders", topics = Topics.ORDERS, batch = "true")
+	@KafkaListener(id = "orders", idIsGroup = false, topics = Topics.ORDERS, batch = "true")
 	void onBatch(List<ConsumerRecord<String, byte[]>> records) {
 		List<OrderEvent> events = new ArrayList<>(records.size());
 		InvalidOrderEventException invalid = null;

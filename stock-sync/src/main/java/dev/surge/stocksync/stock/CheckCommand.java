@@ -17,7 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code stock-sync check}: reports every product against the stock invariants.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
-		description = { "Prints MySQL and Redis stock per product and checks total = available + locked + sold,",
+		description = { "Check MySQL and Redis stock for drift.",
+				"Prints MySQL and Redis stock per product and checks total = available + locked + sold,",
 				"no negative column and redis stock = available − Σ reservations.",
 				"Exit code 0 when clean, 1 on any drift or violation, 2 when it could not run.",
 				"Under live traffic a product may show a transient drift: check again on a quiet system." })

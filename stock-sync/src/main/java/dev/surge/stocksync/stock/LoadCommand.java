@@ -18,9 +18,10 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code stock-sync load}: sets the Redis stock of every product from MySQL.
  */
 @Command(name = "load", mixinStandardHelpOptions = true,
-		description = { "Sets stock:{p<id>} = MySQL available − Σ unclaimed reservations (load.lua, atomic in Redis).",
-				"Run it when the consumer is idle (start-up, after a restore): a claim between the MySQL read and the",
-				"script would be counted twice." })
+		description = { "Load Redis stock from MySQL.",
+				"Sets stock:{p<id>} = MySQL available - unclaimed reservations (load.lua, atomic in Redis).",
+				"Run it while the consumer is idle (start-up, after a restore): a claim between the MySQL read",
+				"and the script would be counted twice." })
 public final class LoadCommand implements Callable<Integer> {
 
 	@Mixin
