@@ -15,6 +15,15 @@ public final class Topics {
 	 */
 	public static final String ORDERS_DLT = "orders.v1-dlt";
 
+	/**
+	 * Product and stock administration, keyed by product id ({@code demo} for a demo
+	 * reset).
+	 */
+	public static final String PRODUCTS = "products.v1";
+
+	/** Records of {@link #PRODUCTS} that could not be applied. */
+	public static final String PRODUCTS_DLT = "products.v1-dlt";
+
 	/** Low-stock alerts raised by the consumer. */
 	public static final String STOCK_ALERTS = "stock.alerts.v1";
 
