@@ -23,6 +23,7 @@ export default defineConfig({
   preview: {
     proxy: {
       '/api': { target: apiTarget, changeOrigin: true },
+      '/actuator': { target: apiTarget, changeOrigin: true },
     },
   },
   build: {

@@ -106,7 +106,7 @@ export function throughputLineOption(series: ThroughputPoint[], t: Translate) {
     name,
     type: 'line' as const,
     showSymbol: false,
-    smooth: 0.3,
+    smooth: false,
     lineStyle: { width: 2, color },
     itemStyle: { color },
     areaStyle: area ? { color, opacity: 0.12 } : undefined,
