@@ -37,6 +37,15 @@ class OrderQueries {
 		return found.stream().findFirst();
 	}
 
+	/** Owner and status only, to check a command. */
+	Optional<State> state(long orderId) {
+		return this.jdbc
+			.query("SELECT user_id, status FROM orders WHERE id = :id", new MapSqlParameterSource("id", orderId),
+					(rs, row) -> new State(rs.getLong(1), rs.getString(2)))
+			.stream()
+			.findFirst();
+	}
+
 	/** A page of orders, newest first; all users' when {@code userId} is null. */
 	OrderView.Page page(@Nullable Long userId, @Nullable String status, int page, int size) {
 		MapSqlParameterSource params = new MapSqlParameterSource().addValue("user", userId)
@@ -93,6 +102,9 @@ class OrderQueries {
 	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
 		Timestamp value = rs.getTimestamp(column);
 		return (value != null) ? value.toInstant() : null;
+	}
+
+	record State(long userId, String status) {
 	}
 
 }

@@ -51,6 +51,13 @@ public class ProductCatalog {
 				.then(findById(id)));
 	}
 
+	/** Open orders in MySQL, or reservations still in flight in Redis. */
+	Mono<Boolean> hasOpenOrders(long productId) {
+		return this.blocking.call(() -> this.products.hasOpenOrders(productId))
+			.zipWith(this.redis.opsForHash().size(RedisKeys.reservations(productId)),
+					(open, reserved) -> open || reserved > 0);
+	}
+
 	private Mono<Product> withSellable(Product product) {
 		return this.redis.opsForValue()
 			.get(RedisKeys.stock(product.id()))

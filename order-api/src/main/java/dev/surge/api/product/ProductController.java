@@ -1,34 +1,47 @@
 package dev.surge.api.product;
 
 import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
 
 import jakarta.validation.Valid;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.surge.api.auth.CurrentUser;
+import dev.surge.api.system.Problem;
 import dev.surge.api.system.Problems;
+import dev.surge.contracts.ProductDeleted;
+import dev.surge.contracts.ProductUpdated;
+import dev.surge.contracts.StockRestocked;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The catalogue, and its administration.
+ * The catalogue, and its administration. Changes to existing products go through Kafka to
+ * the consumer, the only writer of stock; the answer is 202.
  */
 @RestController
 class ProductController {
 
 	private final ProductCatalog catalog;
 
-	ProductController(ProductCatalog catalog) {
+	private final ProductCommands commands;
+
+	ProductController(ProductCatalog catalog, ProductCommands commands) {
 		this.catalog = catalog;
+		this.commands = commands;
 	}
 
 	@GetMapping("/api/products")
@@ -38,13 +51,57 @@ class ProductController {
 
 	@GetMapping("/api/products/{id}")
 	Mono<Product> get(@PathVariable long id) {
-		return this.catalog.findById(id).switchIfEmpty(Mono.error(Problems.notFound("Product " + id).toException()));
+		return existing(id);
 	}
 
 	@PostMapping(path = "/api/admin/products", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<Product>> create(@Valid @RequestBody NewProduct product, @AuthenticationPrincipal Jwt token) {
 		return this.catalog.create(product, CurrentUser.of(token).username())
 			.map((created) -> ResponseEntity.created(URI.create("/api/products/" + created.id())).body(created));
+	}
+
+	@PutMapping(path = "/api/admin/products/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	Mono<ResponseEntity<Map<String, Object>>> update(@PathVariable long id,
+			@Valid @RequestBody ProductChanges.Details details, @AuthenticationPrincipal Jwt token) {
+		String operator = CurrentUser.of(token).username();
+		return existing(id)
+			.flatMap((product) -> this.commands.publish(new ProductUpdated(id, details.name(), details.imageUrl(),
+					details.priceCents(), details.warningStock(), operator, System.currentTimeMillis())))
+			.then(accepted(id, "UPDATE"));
+	}
+
+	@DeleteMapping("/api/admin/products/{id}")
+	Mono<ResponseEntity<Map<String, Object>>> delete(@PathVariable long id, @AuthenticationPrincipal Jwt token) {
+		String operator = CurrentUser.of(token).username();
+		return existing(id).flatMap((product) -> this.catalog.hasOpenOrders(id)).flatMap((open) -> {
+			if (open) {
+				return Mono.error(Problem
+					.of(HttpStatus.CONFLICT, "product-in-use", "Product in use",
+							"Product " + id + " has open orders; finish or cancel them first")
+					.with("productId", id)
+					.toException());
+			}
+			return this.commands.publish(new ProductDeleted(id, operator, System.currentTimeMillis()));
+		}).then(accepted(id, "DELETE"));
+	}
+
+	@PostMapping(path = "/api/admin/products/{id}/restock", consumes = MediaType.APPLICATION_JSON_VALUE)
+	Mono<ResponseEntity<Map<String, Object>>> restock(@PathVariable long id,
+			@Valid @RequestBody ProductChanges.Restock restock, @AuthenticationPrincipal Jwt token) {
+		String operator = CurrentUser.of(token).username();
+		String reason = (restock.reason() != null) ? restock.reason() : "restock";
+		return existing(id)
+			.flatMap((product) -> this.commands.publish(new StockRestocked(id, restock.quantity(), operator, reason,
+					UUID.randomUUID().toString(), System.currentTimeMillis())))
+			.then(accepted(id, "RESTOCK"));
+	}
+
+	private Mono<Product> existing(long id) {
+		return this.catalog.findById(id).switchIfEmpty(Mono.error(Problems.notFound("Product " + id).toException()));
+	}
+
+	private static Mono<ResponseEntity<Map<String, Object>>> accepted(long id, String action) {
+		return Mono.just(ResponseEntity.accepted().body(Map.of("productId", id, "action", action)));
 	}
 
 }

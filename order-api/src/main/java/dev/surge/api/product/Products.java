@@ -47,6 +47,15 @@ class Products {
 		return count != null && count > 0;
 	}
 
+	/** Orders that still hold or may return this product's stock. */
+	boolean hasOpenOrders(long id) {
+		Integer count = this.jdbc.queryForObject("""
+				SELECT COUNT(*) FROM order_items i JOIN orders o ON o.id = i.order_id
+				WHERE i.product_id = ? AND o.status IN ('ACCEPTED', 'PENDING_PAYMENT', 'PAID',
+				  'AWAITING_FULFILMENT', 'FULFILLING', 'FULFILMENT_FAILED', 'AFTER_SALE')""", Integer.class, id);
+		return count != null && count > 0;
+	}
+
 	/**
 	 * The product, its stock row and the RESTOCK log of its initial stock, in one
 	 * transaction.

@@ -1,0 +1,97 @@
+package dev.surge.api.order;
+
+import java.util.function.Supplier;
+
+import jakarta.validation.Valid;
+import reactor.core.publisher.Mono;
+
+import dev.surge.api.auth.CurrentUser;
+import dev.surge.contracts.CancellationRequested;
+import dev.surge.contracts.FulfilmentUpdated;
+import dev.surge.contracts.OrderEvent;
+import dev.surge.contracts.PaymentReported;
+import dev.surge.contracts.RefundDecided;
+import dev.surge.contracts.RefundRequested;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Payment simulation, cancellation, after-sale and fulfilment: each answers 202 once the
+ * command is on the order's Kafka key; the consumer applies it through the order state
+ * machine.
+ */
+@RestController
+class OrderCommandController {
+
+	private final OrderCommands commands;
+
+	OrderCommandController(OrderCommands commands) {
+		this.commands = commands;
+	}
+
+	@PostMapping(path = "/api/orders/{id}/payment", consumes = MediaType.APPLICATION_JSON_VALUE)
+	Mono<ResponseEntity<OrderCommandRequests.Requested>> pay(@PathVariable long id,
+			@Valid @RequestBody OrderCommandRequests.Payment payment, @AuthenticationPrincipal Jwt token) {
+		CurrentUser user = CurrentUser.of(token);
+		return request(user, id, OrderAction.PAY,
+				() -> new PaymentReported(id, user.username(), payment.outcome(), System.currentTimeMillis()));
+	}
+
+	@PostMapping(path = "/api/orders/{id}/cancel", consumes = MediaType.APPLICATION_JSON_VALUE)
+	Mono<ResponseEntity<OrderCommandRequests.Requested>> cancel(@PathVariable long id,
+			@Valid @RequestBody OrderCommandRequests.Reason reason, @AuthenticationPrincipal Jwt token) {
+		CurrentUser user = CurrentUser.of(token);
+		OrderAction action = user.isAdmin() ? OrderAction.ADMIN_CANCEL : OrderAction.CANCEL;
+		return request(user, id, action,
+				() -> new CancellationRequested(id, user.username(), user.isAdmin(),
+						reason.orDefault("cancelled by " + (user.isAdmin() ? "admin" : "customer")),
+						System.currentTimeMillis()));
+	}
+
+	@PostMapping(path = "/api/orders/{id}/refund", consumes = MediaType.APPLICATION_JSON_VALUE)
+	Mono<ResponseEntity<OrderCommandRequests.Requested>> refund(@PathVariable long id,
+			@Valid @RequestBody OrderCommandRequests.Reason reason, @AuthenticationPrincipal Jwt token) {
+		CurrentUser user = CurrentUser.of(token);
+		return request(user, id, OrderAction.REQUEST_REFUND, () -> new RefundRequested(id, user.username(),
+				reason.orDefault("refund requested"), System.currentTimeMillis()));
+	}
+
+	@PostMapping(path = "/api/admin/orders/{id}/fulfilment", consumes = MediaType.APPLICATION_JSON_VALUE)
+	Mono<ResponseEntity<OrderCommandRequests.Requested>> fulfil(@PathVariable long id,
+			@Valid @RequestBody OrderCommandRequests.Fulfilment fulfilment, @AuthenticationPrincipal Jwt token) {
+		CurrentUser user = CurrentUser.of(token);
+		OrderAction action = switch (fulfilment.action()) {
+			case START -> OrderAction.START_FULFILMENT;
+			case COMPLETE -> OrderAction.COMPLETE_FULFILMENT;
+			case FAIL -> OrderAction.FAIL_FULFILMENT;
+		};
+		return request(user, id, action, () -> new FulfilmentUpdated(id, fulfilment.action(), user.username(),
+				fulfilment.reason().strip(), System.currentTimeMillis()));
+	}
+
+	@PostMapping(path = "/api/admin/orders/{id}/refund-decision", consumes = MediaType.APPLICATION_JSON_VALUE)
+	Mono<ResponseEntity<OrderCommandRequests.Requested>> decideRefund(@PathVariable long id,
+			@Valid @RequestBody OrderCommandRequests.RefundDecision decision, @AuthenticationPrincipal Jwt token) {
+		CurrentUser user = CurrentUser.of(token);
+		return request(user, id, OrderAction.DECIDE_REFUND,
+				() -> new RefundDecided(id, decision.approve(), user.username(),
+						new OrderCommandRequests.Reason(decision.reason())
+							.orDefault(decision.approve() ? "refund approved" : "refund rejected"),
+						System.currentTimeMillis()));
+	}
+
+	private Mono<ResponseEntity<OrderCommandRequests.Requested>> request(CurrentUser user, long id, OrderAction action,
+			Supplier<OrderEvent> event) {
+		return this.commands.request(user, id, action, event)
+			.map((status) -> ResponseEntity.accepted()
+				.body(new OrderCommandRequests.Requested(Long.toString(id), action.name(), status)));
+	}
+
+}

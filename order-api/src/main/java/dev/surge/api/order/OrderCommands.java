@@ -1,0 +1,76 @@
+package dev.surge.api.order;
+
+import java.util.function.Supplier;
+
+import reactor.core.publisher.Mono;
+
+import dev.surge.api.auth.CurrentUser;
+import dev.surge.api.system.Blocking;
+import dev.surge.api.system.Problem;
+import dev.surge.api.system.Problems;
+import dev.surge.contracts.OrderEvent;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Turns a request about an existing order into an event on the order's Kafka key, after
+ * checking who asks and that the order's current state allows it.
+ */
+@Service
+class OrderCommands {
+
+	private final OrderQueries queries;
+
+	private final InFlightOrders inFlight;
+
+	private final OrderPublisher publisher;
+
+	private final Blocking blocking;
+
+	OrderCommands(OrderQueries queries, InFlightOrders inFlight, OrderPublisher publisher, Blocking blocking) {
+		this.queries = queries;
+		this.inFlight = inFlight;
+		this.publisher = publisher;
+		this.blocking = blocking;
+	}
+
+	/**
+	 * Publishes the event when {@code user} may perform {@code action} on the order now.
+	 * @return the order's state when the request was accepted
+	 */
+	Mono<String> request(CurrentUser user, long orderId, OrderAction action, Supplier<OrderEvent> event) {
+		return currentState(orderId).filter((order) -> user.isAdmin() || order.userId() == user.id())
+			.switchIfEmpty(Mono.error(Problems.notFound("Order " + orderId).toException()))
+			.flatMap((order) -> {
+				if (action.adminOnly() && !user.isAdmin()) {
+					return Mono
+						.error(Problem.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your role may not do this")
+							.toException());
+				}
+				if (!action.allowedFrom(order.status())) {
+					return Mono.error(illegal(order.status(), action).toException());
+				}
+				return this.publisher.publish(event.get())
+					.onErrorMap((ex) -> Problems.unavailable("Kafka is unavailable").toException())
+					.thenReturn(order.status());
+			});
+	}
+
+	private Mono<OrderQueries.State> currentState(long orderId) {
+		return this.blocking.call(() -> this.queries.state(orderId))
+			.flatMap((stored) -> stored.map(Mono::just)
+				.orElseGet(() -> this.inFlight.find(orderId)
+					.flatMap((order) -> Mono
+						.justOrEmpty(order.map((placed) -> new OrderQueries.State(placed.userId(), "ACCEPTED"))))));
+	}
+
+	static Problem illegal(String status, OrderAction action) {
+		return Problem
+			.of(HttpStatus.CONFLICT, "illegal-transition", "Illegal transition",
+					"An order in state " + status + " does not allow " + action)
+			.with("currentStatus", status)
+			.with("action", action.name());
+	}
+
+}
