@@ -1,0 +1,164 @@
+package dev.surge.systemtests;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Object mother of the system tests: users, tokens and products with readable names.
+ */
+final class Shop {
+
+	static final String PASSWORD = "correct-horse-battery";
+
+	private static final AtomicInteger names = new AtomicInteger();
+
+	private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+
+	private static String adminToken;
+
+	private static String passwordHash;
+
+	private Shop() {
+	}
+
+	static Api api() {
+		return SurgeSystem.get().api();
+	}
+
+	/**
+	 * An admin, stored the way an operator would create one, logged in through the API.
+	 */
+	static synchronized String admin() {
+		if (adminToken == null) {
+			String name = uniqueName("admin");
+			insertUsers(List.of(name), "ADMIN");
+			adminToken = login(name, PASSWORD);
+		}
+		return adminToken;
+	}
+
+	/** A customer registered and logged in through the API. */
+	static User customer() {
+		String name = uniqueName("cust");
+		Api.Response registered = api().post("/api/users", null, Map.of("username", name, "password", PASSWORD));
+		assertThat(registered.status()).as(registered.text()).isEqualTo(201);
+		return new User(registered.json().get("id").asLong(), name, login(name, PASSWORD));
+	}
+
+	/**
+	 * Many customers at once: rows written directly and tokens signed with the test key,
+	 * so that bcrypt does not dominate a concurrency test.
+	 */
+	static List<User> customers(int count) {
+		List<String> names = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			names.add(uniqueName("crowd"));
+		}
+		List<Long> ids = insertUsers(names, "CUSTOMER");
+		List<User> users = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			users.add(new User(ids.get(i), names.get(i), token(ids.get(i), names.get(i), "CUSTOMER")));
+		}
+		return users;
+	}
+
+	static String login(String username, String password) {
+		Api.Response response = api().post("/api/auth/token", null, Map.of("username", username, "password", password));
+		assertThat(response.status()).as(response.text()).isEqualTo(200);
+		return response.json().get("accessToken").asString();
+	}
+
+	/** A new product with this much stock, created through the admin API. */
+	static long product(int stock) {
+		return product(stock, 1999);
+	}
+
+	static long product(int stock, long priceCents) {
+		Api.Response created = api().post("/api/admin/products", admin(), Map.of("name", uniqueName("Product"),
+				"imageUrl", "/img/products/1.svg", "priceCents", priceCents, "warningStock", 5, "initialStock", stock));
+		assertThat(created.status()).as(created.text()).isEqualTo(201);
+		return created.json().get("id").asLong();
+	}
+
+	static String idempotencyKey() {
+		return UUID.randomUUID().toString();
+	}
+
+	static String token(long userId, String username, String role) {
+		try {
+			JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("surge")
+				.subject(Long.toString(userId))
+				.claim("username", username)
+				.claim("role", role)
+				.issueTime(new Date())
+				.expirationTime(Date.from(Instant.now().plus(2, ChronoUnit.HOURS)))
+				.build();
+			SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+			jwt.sign(new MACSigner(SurgeSystem.JWT_SECRET.getBytes()));
+			return jwt.serialize();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String uniqueName(String prefix) {
+		return prefix + "_" + RUN + "_" + names.incrementAndGet();
+	}
+
+	private static synchronized String passwordHash() {
+		if (passwordHash == null) {
+			passwordHash = new BCryptPasswordEncoder().encode(PASSWORD);
+		}
+		return passwordHash;
+	}
+
+	private static List<Long> insertUsers(List<String> names, String role) {
+		List<Long> ids = new ArrayList<>();
+		try (Connection db = SurgeSystem.get().mysql();
+				PreparedStatement insert = db.prepareStatement(
+						"INSERT INTO users (username, password_hash, role) VALUES (?, ?, ?)",
+						Statement.RETURN_GENERATED_KEYS)) {
+			for (String name : names) {
+				insert.setString(1, name);
+				insert.setString(2, passwordHash());
+				insert.setString(3, role);
+				insert.executeUpdate();
+				try (ResultSet keys = insert.getGeneratedKeys()) {
+					keys.next();
+					ids.add(keys.getLong(1));
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return ids;
+	}
+
+	record User(long id, String username, String token) {
+	}
+
+}

@@ -1,0 +1,117 @@
+package dev.surge.systemtests;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+
+import dev.surge.contracts.RedisKeys;
+import dev.surge.contracts.Reservations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Reads MySQL and Redis directly, to check what the services did.
+ */
+final class Stores {
+
+	private Stores() {
+	}
+
+	static StockRow stock(long productId) {
+		return query("SELECT total, available, locked, sold FROM product_stock WHERE product_id = ?", productId,
+				(rs) -> new StockRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+	}
+
+	static Long redisStock(long productId) {
+		String value = SurgeSystem.get().redis().get(RedisKeys.stock(productId));
+		return (value != null) ? Long.parseLong(value) : null;
+	}
+
+	static long reservedUnits(long productId) {
+		Map<String, String> held = SurgeSystem.get().redis().hgetall(RedisKeys.reservations(productId));
+		return held.values().stream().mapToLong((value) -> Reservations.parse(value).quantity()).sum();
+	}
+
+	static long orders(long productId, String status) {
+		return query("""
+				SELECT COUNT(*) FROM orders o JOIN order_items i ON i.order_id = o.id
+				WHERE i.product_id = ? AND o.status = ?""", productId, status, (rs) -> rs.getLong(1));
+	}
+
+	static long orders(long productId) {
+		return query("SELECT COUNT(*) FROM order_items WHERE product_id = ?", productId, (rs) -> rs.getLong(1));
+	}
+
+	static long stockLogRows(long productId, String changeType) {
+		return query("SELECT COUNT(*) FROM stock_log WHERE product_id = ? AND change_type = ?", productId, changeType,
+				(rs) -> rs.getLong(1));
+	}
+
+	static String status(long orderId) {
+		return query("SELECT status FROM orders WHERE id = ?", orderId, (rs) -> rs.getString(1));
+	}
+
+	/** Waits until the consumer claimed every reservation of these products. */
+	static void awaitDrained(long... productIds) {
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+			for (long productId : productIds) {
+				assertThat(reservedUnits(productId)).as("unclaimed units of product %d", productId).isZero();
+			}
+		});
+	}
+
+	/**
+	 * The invariants of ARCHITECTURE.md, per product: total = available + locked + sold,
+	 * nothing negative, Redis stock = MySQL available − unclaimed reservations; and
+	 * stock-sync check clean.
+	 */
+	static void assertInvariants(long... productIds) {
+		for (long productId : productIds) {
+			StockRow row = stock(productId);
+			assertThat(row.total()).isEqualTo(row.available() + row.locked() + row.sold());
+			assertThat(row.available()).isNotNegative();
+			assertThat(row.locked()).isNotNegative();
+			assertThat(row.sold()).isNotNegative();
+			assertThat(redisStock(productId)).as("Redis stock of product %d", productId)
+				.isEqualTo(row.available() - reservedUnits(productId));
+		}
+		SurgeSystem.CommandResult check = SurgeSystem.get().stockSync("check");
+		assertThat(check.exitCode()).as(check.output()).isZero();
+	}
+
+	private static <T> T query(String sql, Object first, RowReader<T> reader) {
+		return query(sql, new Object[] { first }, reader);
+	}
+
+	private static <T> T query(String sql, Object first, Object second, RowReader<T> reader) {
+		return query(sql, new Object[] { first, second }, reader);
+	}
+
+	private static <T> T query(String sql, Object[] params, RowReader<T> reader) {
+		try (Connection db = SurgeSystem.get().mysql(); PreparedStatement statement = db.prepareStatement(sql)) {
+			for (int i = 0; i < params.length; i++) {
+				statement.setObject(i + 1, params[i]);
+			}
+			try (ResultSet rs = statement.executeQuery()) {
+				return rs.next() ? reader.read(rs) : null;
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	interface RowReader<T> {
+
+		T read(ResultSet rs) throws SQLException;
+
+	}
+
+	record StockRow(long total, long available, long locked, long sold) {
+	}
+
+}

@@ -1,0 +1,191 @@
+package dev.surge.systemtests;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.sync.RedisCommands;
+
+import dev.surge.devstack.Infrastructure;
+import dev.surge.devstack.ServiceProcess;
+
+/**
+ * The whole system as a user runs it: real Kafka, Redis and MySQL (Testcontainers or
+ * devstack), the consumer and the API started from their jars as processes. Started once
+ * per test run and shared by every test class.
+ */
+final class SurgeSystem {
+
+	static final String JWT_SECRET = "system-tests-" + UUID.randomUUID() + "-" + UUID.randomUUID();
+
+	private static SurgeSystem instance;
+
+	private static RuntimeException startFailure;
+
+	private final Infrastructure infrastructure;
+
+	private final Path home;
+
+	private final Map<String, String> environment;
+
+	private ServiceProcess consumer;
+
+	private ServiceProcess api;
+
+	private final Api client;
+
+	private final RedisClient redisClient;
+
+	private final RedisCommands<String, String> redis;
+
+	private SurgeSystem() {
+		this.infrastructure = Infrastructure.shared();
+		this.home = Paths.get(System.getProperty("surge.home", "..")).toAbsolutePath().normalize();
+		this.environment = new HashMap<>(this.infrastructure.springEnvironment());
+		this.environment.put("SURGE_SECURITY_JWT_SECRET", JWT_SECRET);
+		this.consumer = startConsumer();
+		this.api = startApi();
+		this.client = new Api("http://127.0.0.1:" + this.api.port());
+		this.redisClient = RedisClient.create("redis://" + this.environment.get("SPRING_DATA_REDIS_HOST") + ":"
+				+ this.environment.get("SPRING_DATA_REDIS_PORT"));
+		this.redis = this.redisClient.connect().sync();
+		Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
+	}
+
+	static synchronized SurgeSystem get() {
+		if (startFailure != null) {
+			throw new IllegalStateException("The system did not start", startFailure);
+		}
+		if (instance == null) {
+			try {
+				instance = new SurgeSystem();
+			}
+			catch (RuntimeException ex) {
+				startFailure = ex;
+				throw ex;
+			}
+		}
+		return instance;
+	}
+
+	Api api() {
+		return this.client;
+	}
+
+	Infrastructure infrastructure() {
+		return this.infrastructure;
+	}
+
+	RedisCommands<String, String> redis() {
+		return this.redis;
+	}
+
+	Connection mysql() throws SQLException {
+		return DriverManager.getConnection(this.environment.get("SPRING_DATASOURCE_URL"),
+				this.environment.get("SPRING_DATASOURCE_USERNAME"), this.environment.get("SPRING_DATASOURCE_PASSWORD"));
+	}
+
+	String kafkaBootstrapServers() {
+		return this.environment.get("SPRING_KAFKA_BOOTSTRAP_SERVERS");
+	}
+
+	/** Kills the API process (SIGKILL) and starts a new one on the same port. */
+	void restartApi() {
+		this.api.kill();
+		this.api = startApi(this.api.port());
+	}
+
+	/** Runs the stock-sync CLI as a user would, returning its exit code and output. */
+	CommandResult stockSync(String... args) {
+		List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar("stock-sync").toString()));
+		command.addAll(List.of(args));
+		try {
+			Path output = Files.createTempFile("stock-sync", ".out");
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(output.toFile());
+			builder.environment().putAll(this.environment);
+			Process process = builder.start();
+			if (!process.waitFor(120, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+				throw new IllegalStateException("stock-sync " + String.join(" ", args) + " did not finish");
+			}
+			String text = Files.readString(output);
+			Files.delete(output);
+			return new CommandResult(process.exitValue(), text);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private ServiceProcess startConsumer() {
+		Map<String, String> env = new HashMap<>(this.environment);
+		int port = freePort();
+		env.put("SERVER_PORT", Integer.toString(port));
+		return ServiceProcess.start("order-consumer", jar("order-consumer"), env, List.of("-Xmx512m"), port,
+				logFile("order-consumer"));
+	}
+
+	private ServiceProcess startApi() {
+		return startApi(freePort());
+	}
+
+	private ServiceProcess startApi(int port) {
+		Map<String, String> env = new HashMap<>(this.environment);
+		env.put("SERVER_PORT", Integer.toString(port));
+		return ServiceProcess.start("order-api", jar("order-api"), env, List.of("-Xmx256m"), port,
+				logFile("order-api"));
+	}
+
+	private Path jar(String module) {
+		String version = System.getProperty("surge.version", "0.1.0-SNAPSHOT");
+		Path jar = this.home.resolve(module).resolve("target").resolve(module + "-" + version + "-exec.jar");
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException(jar + " not found: build with ./mvnw package first");
+		}
+		return jar;
+	}
+
+	private Path logFile(String name) {
+		return this.home.resolve("system-tests").resolve("target").resolve(name + ".log");
+	}
+
+	private void stop() {
+		this.api.stop();
+		this.consumer.stop();
+		this.redisClient.shutdown();
+	}
+
+	static String javaBinary() {
+		return ProcessHandle.current().info().command().orElse("java");
+	}
+
+	static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	record CommandResult(int exitCode, String output) {
+	}
+
+}
