@@ -1,0 +1,44 @@
+package dev.surge.api.admin;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An order in the admin list: the same JSON as {@code GET /api/orders} gives (the id is a
+ * string, as 64-bit integers do not survive JavaScript).
+ *
+ * @param orderId the order id
+ * @param orderNo the number shown to people
+ * @param userId the customer
+ * @param status the state
+ * @param statusReason why it is in that state, where that matters
+ * @param totalCents sum of the lines
+ * @param createdAt when the API accepted it
+ * @param expiresAt when an unpaid order is cancelled
+ * @param paidAt when it was paid
+ * @param items the lines
+ * @param history always empty in lists, as in {@code GET /api/orders}
+ */
+record AdminOrder(String orderId, String orderNo, long userId, String status, @Nullable String statusReason,
+		long totalCents, Instant createdAt, @Nullable Instant expiresAt, @Nullable Instant paidAt, List<Item> items,
+		List<Object> history) {
+
+	AdminOrder withItems(List<Item> lines) {
+		return new AdminOrder(this.orderId, this.orderNo, this.userId, this.status, this.statusReason, this.totalCents,
+				this.createdAt, this.expiresAt, this.paidAt, lines, this.history);
+	}
+
+	/**
+	 * One line.
+	 *
+	 * @param productId the product
+	 * @param productName its name
+	 * @param quantity units
+	 * @param unitPriceCents price when ordered
+	 */
+	record Item(long productId, @Nullable String productName, int quantity, long unitPriceCents) {
+	}
+
+}

@@ -1,0 +1,29 @@
+package dev.surge.api.admin;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A product with its stock: total/available/locked/sold as MySQL has them, and
+ * {@code sellable}, what the Redis gate may still sell ({@code null} when not loaded or
+ * Redis is unreachable).
+ *
+ * @param id product id
+ * @param name display name
+ * @param imageUrl picture
+ * @param priceCents unit price
+ * @param warningStock the product's low-stock threshold
+ * @param total units owned
+ * @param available units neither locked nor sold
+ * @param locked units held by unpaid orders
+ * @param sold units paid for
+ * @param sellable units the gate may still sell
+ */
+public record StockLevel(long id, String name, @Nullable String imageUrl, long priceCents, int warningStock, long total,
+		long available, long locked, long sold, @Nullable Long sellable) {
+
+	StockLevel withSellable(@Nullable Long units) {
+		return new StockLevel(this.id, this.name, this.imageUrl, this.priceCents, this.warningStock, this.total,
+				this.available, this.locked, this.sold, units);
+	}
+
+}
