@@ -10,7 +10,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({ @JsonSubTypes.Type(value = StockChanged.class, name = "STOCK"),
-		@JsonSubTypes.Type(value = OrdersChanged.class, name = "ORDER") })
-public sealed interface ChangeNotice permits StockChanged, OrdersChanged {
+		@JsonSubTypes.Type(value = OrdersChanged.class, name = "ORDER"),
+		@JsonSubTypes.Type(value = ProductsChanged.class, name = "PRODUCT"),
+		@JsonSubTypes.Type(value = StockLow.class, name = "LOW_STOCK") })
+public sealed interface ChangeNotice permits StockChanged, OrdersChanged, ProductsChanged, StockLow {
 
 }

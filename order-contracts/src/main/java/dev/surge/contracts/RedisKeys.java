@@ -27,6 +27,14 @@ public final class RedisKeys {
 		return "rel:" + tag(productId) + ":" + orderId + ":" + kind;
 	}
 
+	/**
+	 * Marker that makes a stock return not driven by an order (restock, adjustment) apply
+	 * once: {@code rel:{p42}:log<stockLogId>:<kind>}.
+	 */
+	public static String logReturnMarker(long productId, long stockLogId, String kind) {
+		return "rel:" + tag(productId) + ":log" + stockLogId + ":" + kind;
+	}
+
 	/** Parses the product id out of {@code stock:{p42}} or {@code resv:{p42}}. */
 	public static long productIdOf(String key) {
 		int start = key.indexOf("{p");

@@ -20,10 +20,25 @@ class ChangeNoticeTests {
 
 	@Test
 	void orderNoticeRoundTrips() {
-		ChangeNotice notice = new OrdersChanged(List.of(7L), "REJECTED");
+		ChangeNotice notice = new OrdersChanged(
+				List.of(new OrdersChanged.OrderChange(7, 3, "ACCEPTED", "REJECTED", "OUT_OF_STOCK", "system")));
 		String text = this.json.writerFor(ChangeNotice.class).writeValueAsString(notice);
-		assertThat(text).contains("\"type\":\"ORDER\"").contains("\"status\":\"REJECTED\"");
+		assertThat(text).isEqualTo("{\"type\":\"ORDER\",\"orders\":[{\"orderId\":7,\"userId\":3,"
+				+ "\"from\":\"ACCEPTED\",\"status\":\"REJECTED\",\"reason\":\"OUT_OF_STOCK\",\"operator\":\"system\"}]}");
 		assertThat(this.json.readValue(text, ChangeNotice.class)).isEqualTo(notice);
+	}
+
+	@Test
+	void productAndLowStockNoticesRoundTrip() {
+		ChangeNotice product = new ProductsChanged(List.of(4L));
+		ChangeNotice low = new StockLow(4, "Watch", 3, 10, 1763900000000L);
+		String productText = this.json.writerFor(ChangeNotice.class).writeValueAsString(product);
+		String lowText = this.json.writerFor(ChangeNotice.class).writeValueAsString(low);
+		assertThat(productText).isEqualTo("{\"type\":\"PRODUCT\",\"productIds\":[4]}");
+		assertThat(lowText).isEqualTo("{\"type\":\"LOW_STOCK\",\"productId\":4,\"name\":\"Watch\","
+				+ "\"available\":3,\"warningStock\":10,\"at\":1763900000000}");
+		assertThat(this.json.readValue(productText, ChangeNotice.class)).isEqualTo(product);
+		assertThat(this.json.readValue(lowText, ChangeNotice.class)).isEqualTo(low);
 	}
 
 }

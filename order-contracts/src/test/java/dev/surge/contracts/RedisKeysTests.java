@@ -11,6 +11,7 @@ class RedisKeysTests {
 		assertThat(RedisKeys.stock(42)).isEqualTo("stock:{p42}");
 		assertThat(RedisKeys.reservations(42)).isEqualTo("resv:{p42}");
 		assertThat(RedisKeys.returnMarker(42, 7, "RELEASE")).isEqualTo("rel:{p42}:7:RELEASE");
+		assertThat(RedisKeys.logReturnMarker(42, 9, "RESTOCK")).isEqualTo("rel:{p42}:log9:RESTOCK");
 	}
 
 	@Test

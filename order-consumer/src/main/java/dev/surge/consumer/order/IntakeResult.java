@@ -5,18 +5,17 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 import dev.surge.consumer.stock.Settlement;
+import dev.surge.contracts.OrdersChanged.OrderChange;
 
 /**
  * What a committed batch leaves to do outside MySQL.
  *
  * @param settlements Redis reservations to claim or release
  * @param stockChanged products whose MySQL stock moved
- * @param pending orders now PENDING_PAYMENT
- * @param rejected orders now REJECTED
+ * @param changes orders now PENDING_PAYMENT or REJECTED
  */
-record IntakeResult(List<Settlement> settlements, SortedSet<Long> stockChanged, List<Long> pending,
-		List<Long> rejected) {
+record IntakeResult(List<Settlement> settlements, SortedSet<Long> stockChanged, List<OrderChange> changes) {
 
-	static final IntakeResult EMPTY = new IntakeResult(List.of(), new TreeSet<>(), List.of(), List.of());
+	static final IntakeResult EMPTY = new IntakeResult(List.of(), new TreeSet<>(), List.of());
 
 }

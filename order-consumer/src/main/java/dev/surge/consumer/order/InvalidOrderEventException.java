@@ -1,10 +1,12 @@
 package dev.surge.consumer.order;
 
+import dev.surge.consumer.system.InvalidRecordException;
+
 /**
  * A record of {@code orders.v1} that can never be applied (not JSON, not an event,
  * invalid values). It goes to the dead-letter topic without retries.
  */
-public class InvalidOrderEventException extends RuntimeException {
+public class InvalidOrderEventException extends InvalidRecordException {
 
 	InvalidOrderEventException(String message) {
 		super(message);

@@ -36,19 +36,24 @@ class OrderBatchListener {
 
 	private final ChangeNotices notices;
 
-	OrderBatchListener(OrderIntake intake, ReservationSettlements settlements, ChangeNotices notices) {
+	private final OrderLifecycle lifecycle;
+
+	OrderBatchListener(OrderIntake intake, ReservationSettlements settlements, ChangeNotices notices,
+			OrderLifecycle lifecycle) {
 		this.intake = intake;
 		this.settlements = settlements;
 		this.notices = notices;
+		this.lifecycle = lifecycle;
 	}
 
 	@KafkaListener(id = "orders", idIsGroup = false, topics = Topics.ORDERS, batch = "true")
 	void onBatch(List<ConsumerRecord<String, byte[]>> records) {
-		List<OrderEvent> events = new ArrayList<>(records.size());
+		List<Received> events = new ArrayList<>(records.size());
 		InvalidOrderEventException invalid = null;
 		for (ConsumerRecord<String, byte[]> record : records) {
 			try {
-				events.add(this.reader.read(record.key(), record.value()));
+				events.add(new Received(this.reader.read(record.key(), record.value()),
+						new OrderCommand.Source(record.partition(), record.offset())));
 			}
 			catch (InvalidOrderEventException ex) {
 				invalid = ex;
@@ -66,7 +71,7 @@ class OrderBatchListener {
 	 * infrastructure, they are applied one at a time to find the record at fault, so only
 	 * that one is dead-lettered.
 	 */
-	private void process(List<OrderEvent> events) {
+	private void process(List<Received> events) {
 		try {
 			applyAndSettle(events);
 		}
@@ -86,12 +91,49 @@ class OrderBatchListener {
 		}
 	}
 
-	private void applyAndSettle(List<OrderEvent> events) {
-		IntakeResult result = this.intake.apply(events);
+	/**
+	 * The intake of the whole batch first (a batch may hold an order and then a payment
+	 * for it), then the commands in log order, one transaction each.
+	 */
+	private void applyAndSettle(List<Received> events) {
+		List<OrderEvent> intakeEvents = new ArrayList<>();
+		List<OrderCommand> commands = new ArrayList<>();
+		for (Received received : events) {
+			OrderCommand command = OrderCommand.of(received.event(), received.source());
+			if (command != null) {
+				commands.add(command);
+			}
+			else {
+				intakeEvents.add(received.event());
+			}
+		}
+		IntakeResult result = this.intake.apply(intakeEvents);
 		this.settlements.settle(result.settlements());
 		this.notices.stockChanged(result.stockChanged());
-		this.notices.ordersChanged(result.pending(), OrderStatus.PENDING_PAYMENT.name());
-		this.notices.ordersChanged(result.rejected(), OrderStatus.REJECTED.name());
+		this.notices.ordersChanged(result.changes());
+		applyCommands(commands);
+	}
+
+	private void applyCommands(List<OrderCommand> commands) {
+		Changes changes = new Changes();
+		try {
+			for (OrderCommand command : commands) {
+				changes.add(this.lifecycle.apply(command));
+			}
+		}
+		finally {
+			changes.publish(this.notices);
+		}
+	}
+
+	/**
+	 * An event with where it was read.
+	 *
+	 * @param event the event
+	 * @param source its partition and offset
+	 */
+	private record Received(OrderEvent event, OrderCommand.Source source) {
+
 	}
 
 }

@@ -4,9 +4,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.surge.contracts.CancellationRequested;
+import dev.surge.contracts.FulfilmentUpdated;
 import dev.surge.contracts.OrderEvent;
 import dev.surge.contracts.OrderLine;
 import dev.surge.contracts.OrderPlaced;
+import dev.surge.contracts.PaymentReported;
+import dev.surge.contracts.RefundDecided;
+import dev.surge.contracts.RefundRequested;
 import dev.surge.contracts.ReservationExpired;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -20,6 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 class OrderEventReader {
 
 	private static final int MAX_ORDER_NO = 40;
+
+	private static final int MAX_OPERATOR = 64;
 
 	private final JsonMapper json = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -40,6 +47,17 @@ class OrderEventReader {
 		switch (event) {
 			case OrderPlaced placed -> checkPlaced(placed);
 			case ReservationExpired expired -> checkLines(expired.items());
+			case PaymentReported paid -> {
+				checkOperator(paid.operator());
+				required(paid.outcome(), "outcome");
+			}
+			case CancellationRequested cancel -> checkOperator(cancel.operator());
+			case RefundRequested refund -> checkOperator(refund.operator());
+			case RefundDecided decided -> checkOperator(decided.operator());
+			case FulfilmentUpdated fulfilment -> {
+				checkOperator(fulfilment.operator());
+				required(fulfilment.action(), "action");
+			}
 		}
 		return event;
 	}
@@ -68,6 +86,18 @@ class OrderEventReader {
 			throw new InvalidOrderEventException("placedAt must be positive");
 		}
 		checkLines(placed.items());
+	}
+
+	private static void checkOperator(@Nullable String operator) {
+		if (operator == null || operator.isBlank() || operator.length() > MAX_OPERATOR) {
+			throw new InvalidOrderEventException("operator must be 1.." + MAX_OPERATOR + " characters");
+		}
+	}
+
+	private static void required(@Nullable Object value, String name) {
+		if (value == null) {
+			throw new InvalidOrderEventException(name + " is required");
+		}
 	}
 
 	private static void checkLines(List<OrderLine> items) {

@@ -25,6 +25,7 @@ import dev.surge.consumer.stock.StockAllocation.Verdict;
 import dev.surge.contracts.OrderEvent;
 import dev.surge.contracts.OrderLine;
 import dev.surge.contracts.OrderPlaced;
+import dev.surge.contracts.OrdersChanged.OrderChange;
 import dev.surge.contracts.ReservationExpired;
 
 import org.springframework.stereotype.Service;
@@ -65,7 +66,10 @@ class OrderIntake {
 		this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
 	}
 
-	/** Applies the events in log order and commits. */
+	/**
+	 * Applies the intake events ({@link OrderPlaced}, {@link ReservationExpired}) in log
+	 * order and commits.
+	 */
 	IntakeResult apply(List<OrderEvent> events) {
 		if (events.isEmpty()) {
 			return IntakeResult.EMPTY;
@@ -172,6 +176,7 @@ class OrderIntake {
 						this.abandonedNow.add(id);
 						release(id, expired.items());
 					}
+					default -> throw new IllegalArgumentException("Not an intake event: " + event);
 				}
 			}
 		}
@@ -184,10 +189,21 @@ class OrderIntake {
 				productIds.forEach((productId) -> settlements
 					.add(locked ? Settlement.claim(id, productId) : Settlement.release(id, productId)));
 			});
-			List<Long> pending = new ArrayList<>();
-			List<Long> rejected = new ArrayList<>();
-			allocation.verdicts().forEach((id, verdict) -> ((verdict instanceof Locked) ? pending : rejected).add(id));
-			return new IntakeResult(settlements, new TreeSet<>(allocation.locked().keySet()), pending, rejected);
+			List<OrderChange> changes = new ArrayList<>();
+			allocation.verdicts().forEach((id, verdict) -> changes.add(change(this.fresh.get(id), verdict)));
+			return new IntakeResult(settlements, new TreeSet<>(allocation.locked().keySet()), changes);
+		}
+
+		private static OrderChange change(OrderPlaced placed, Verdict verdict) {
+			String accepted = OrderStatus.ACCEPTED.name();
+			return switch (verdict) {
+				case Locked locked -> new OrderChange(placed.orderId(), placed.userId(), accepted,
+						OrderStatus.PENDING_PAYMENT.name(), null, Orders.SYSTEM);
+				case OutOfStock outOfStock -> new OrderChange(placed.orderId(), placed.userId(), accepted,
+						OrderStatus.REJECTED.name(), OUT_OF_STOCK, Orders.SYSTEM);
+				case UnknownProduct unknown -> new OrderChange(placed.orderId(), placed.userId(), accepted,
+						OrderStatus.REJECTED.name(), UNKNOWN_PRODUCT, Orders.SYSTEM);
+			};
 		}
 
 		private void settleByOutcome(long id, List<OrderLine> lines) {
@@ -203,6 +219,7 @@ class OrderIntake {
 			return switch (event) {
 				case OrderPlaced placed -> placed.items();
 				case ReservationExpired expired -> expired.items();
+				default -> throw new IllegalArgumentException("Not an intake event: " + event);
 			};
 		}
 

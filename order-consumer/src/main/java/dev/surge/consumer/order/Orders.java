@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Orders {
 
-	private static final String SYSTEM = "system";
+	static final String SYSTEM = OrderCommand.SYSTEM;
 
 	private final JdbcTemplate jdbc;
 
@@ -81,6 +82,80 @@ class Orders {
 			.toList());
 	}
 
+	/** The order's owner, status and total, if it exists. */
+	Optional<Current> current(long orderId) {
+		return this.jdbc
+			.query("SELECT user_id, status, total_cents FROM orders WHERE id = ?",
+					(row, n) -> new Current(orderId, row.getLong(1), OrderStatus.valueOf(row.getString(2)),
+							row.getLong(3)),
+					orderId)
+			.stream()
+			.findFirst();
+	}
+
+	/**
+	 * Moves the order from {@code from} to {@code to} only if it is still in
+	 * {@code from}: {@code false} means another writer (a racing command, the expiry job,
+	 * another consumer) moved it first.
+	 */
+	boolean transition(long orderId, OrderStatus from, OrderStatus to, @Nullable String reason, int steps,
+			@Nullable Instant paidAt) {
+		return this.jdbc.update(
+				"""
+						UPDATE orders SET status = ?, status_reason = ?, version = version + ?, updated_at = CURRENT_TIMESTAMP(3),
+						       paid_at = COALESCE(?, paid_at)
+						WHERE id = ? AND status = ?""",
+				to.name(), reason, steps, timestamp(paidAt), orderId, from.name()) == 1;
+	}
+
+	void logStatus(long orderId, OrderStatus from, OrderStatus to, String operator, @Nullable String reason) {
+		this.jdbc.update("""
+				INSERT INTO order_status_log (order_id, from_status, to_status, operator, reason)
+				VALUES (?, ?, ?, ?, ?)""", orderId, from.name(), to.name(), operator, reason);
+	}
+
+	void recordPayment(long orderId, String outcome, long amountCents, Instant at) {
+		this.jdbc.update("INSERT INTO payments (order_id, outcome, amount_cents, at) VALUES (?, ?, ?, ?)", orderId,
+				outcome, amountCents, Timestamp.from(at));
+	}
+
+	/**
+	 * Records that the command read at this partition and offset is decided;
+	 * {@code false} if it was before (a redelivery).
+	 */
+	boolean recordCommand(int partition, long offset, long orderId) {
+		return this.jdbc.update(
+				"INSERT IGNORE INTO applied_commands (topic_partition, record_offset, order_id) VALUES (?, ?, ?)",
+				partition, offset, orderId) == 1;
+	}
+
+	/** PENDING_PAYMENT orders whose payment deadline passed, oldest first. */
+	List<Long> expired(Instant now, int limit) {
+		return this.jdbc.queryForList("""
+				SELECT id FROM orders WHERE status = 'PENDING_PAYMENT' AND expires_at < ?
+				ORDER BY expires_at LIMIT ?""", Long.class, Timestamp.from(now), limit);
+	}
+
+	/** Orders in an open state, by id. */
+	List<Long> open(int limit) {
+		return this.named.queryForList("SELECT id FROM orders WHERE status IN (:open) ORDER BY id LIMIT :limit",
+				Map.of("open", openNames(), "limit", limit), Long.class);
+	}
+
+	/** Whether an open order references the product. */
+	boolean hasOpenOrders(long productId) {
+		return !this.named
+			.queryForList("""
+					SELECT 1 FROM order_items i JOIN orders o ON o.id = i.order_id
+					WHERE i.product_id = :product AND o.status IN (:open) LIMIT 1""",
+					Map.of("product", productId, "open", openNames()), Integer.class)
+			.isEmpty();
+	}
+
+	private static List<String> openNames() {
+		return OrderStatus.OPEN.stream().map(OrderStatus::name).toList();
+	}
+
 	void abandon(Collection<Long> orderIds) {
 		if (!orderIds.isEmpty()) {
 			this.jdbc.batchUpdate("INSERT IGNORE INTO abandoned_orders (order_id) VALUES (?)",
@@ -107,6 +182,18 @@ class Orders {
 	 */
 	record NewOrder(long id, String orderNo, long userId, OrderStatus status, @Nullable String reason, long totalCents,
 			Instant createdAt, @Nullable Instant expiresAt, List<NewItem> items) {
+
+	}
+
+	/**
+	 * What a transition needs to know of an order.
+	 *
+	 * @param id the order
+	 * @param userId its owner
+	 * @param status its state
+	 * @param totalCents what it costs
+	 */
+	record Current(long id, long userId, OrderStatus status, long totalCents) {
 
 	}
 

@@ -31,7 +31,7 @@ class DemoCatalogue implements ApplicationRunner {
 			new DemoProduct(4, "智能手表 Pulse Watch", 129_900, 500), new DemoProduct(5, "便携充电宝 Power Bank", 19_900, 2_000),
 			new DemoProduct(6, "精品咖啡豆 Coffee Beans", 12_800, 1_500));
 
-	private static final int WARNING_STOCK = 10;
+	static final int WARNING_STOCK = 10;
 
 	private final JdbcTemplate jdbc;
 
@@ -63,8 +63,7 @@ class DemoCatalogue implements ApplicationRunner {
 		this.jdbc.batchUpdate(
 				"INSERT INTO products (id, name, image_url, price_cents, warning_stock) VALUES (?, ?, ?, ?, ?)",
 				PRODUCTS.stream()
-					.map((p) -> new Object[] { p.id(), p.name(), "/img/products/" + p.id() + ".svg", p.priceCents(),
-							WARNING_STOCK })
+					.map((p) -> new Object[] { p.id(), p.name(), imageUrl(p), p.priceCents(), WARNING_STOCK })
 					.toList());
 		this.jdbc.batchUpdate("INSERT INTO product_stock (product_id, total, available) VALUES (?, ?, ?)",
 				PRODUCTS.stream().map((p) -> new Object[] { p.id(), p.units(), p.units() }).toList());
@@ -73,6 +72,10 @@ class DemoCatalogue implements ApplicationRunner {
 				VALUES (?, 'RESTOCK', ?, ?, 'system', 'demo catalogue')""",
 				PRODUCTS.stream().map((p) -> new Object[] { p.id(), p.units(), p.units() }).toList());
 		return true;
+	}
+
+	static String imageUrl(DemoProduct product) {
+		return "/img/products/" + product.id() + ".svg";
 	}
 
 	record DemoProduct(long id, String name, long priceCents, long units) {

@@ -5,7 +5,10 @@ import java.util.List;
 
 import dev.surge.contracts.ChangeNotice;
 import dev.surge.contracts.OrdersChanged;
+import dev.surge.contracts.OrdersChanged.OrderChange;
+import dev.surge.contracts.ProductsChanged;
 import dev.surge.contracts.StockChanged;
+import dev.surge.contracts.StockLow;
 import dev.surge.contracts.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +27,9 @@ public class ChangeNotices {
 
 	private static final Logger logger = LoggerFactory.getLogger(ChangeNotices.class);
 
+	/** Keeps a notice well under a megabyte. */
+	private static final int MAX_PER_NOTICE = 500;
+
 	private final KafkaTemplate<String, byte[]> kafka;
 
 	private final ObjectWriter json = JsonMapper.builder().build().writerFor(ChangeNotice.class);
@@ -38,10 +44,20 @@ public class ChangeNotices {
 		}
 	}
 
-	public void ordersChanged(List<Long> orderIds, String status) {
-		if (!orderIds.isEmpty()) {
-			publish("ORDER", new OrdersChanged(orderIds, status));
+	public void ordersChanged(List<OrderChange> changes) {
+		for (int from = 0; from < changes.size(); from += MAX_PER_NOTICE) {
+			publish("ORDER", new OrdersChanged(changes.subList(from, Math.min(changes.size(), from + MAX_PER_NOTICE))));
 		}
+	}
+
+	public void productsChanged(Collection<Long> productIds) {
+		if (!productIds.isEmpty()) {
+			publish("PRODUCT", new ProductsChanged(List.copyOf(productIds)));
+		}
+	}
+
+	public void stockLow(StockLow alert) {
+		publish("LOW_STOCK", alert);
 	}
 
 	private void publish(String key, ChangeNotice notice) {

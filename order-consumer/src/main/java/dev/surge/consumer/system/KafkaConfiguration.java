@@ -27,6 +27,19 @@ class KafkaConfiguration {
 	}
 
 	@Bean
+	NewTopic productsTopic(KafkaTopicProperties properties) {
+		return TopicBuilder.name(Topics.PRODUCTS)
+			.partitions(properties.partitions())
+			.replicas(properties.replicationFactor())
+			.build();
+	}
+
+	@Bean
+	NewTopic productsDeadLetterTopic(KafkaTopicProperties properties) {
+		return TopicBuilder.name(Topics.PRODUCTS_DLT).partitions(1).replicas(properties.replicationFactor()).build();
+	}
+
+	@Bean
 	NewTopic stockAlertsTopic(KafkaTopicProperties properties) {
 		return TopicBuilder.name(Topics.STOCK_ALERTS).partitions(1).replicas(properties.replicationFactor()).build();
 	}

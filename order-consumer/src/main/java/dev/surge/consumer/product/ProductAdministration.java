@@ -1,0 +1,194 @@
+package dev.surge.consumer.product;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.surge.consumer.order.OpenOrders;
+import dev.surge.consumer.product.DemoCatalogue.DemoProduct;
+import dev.surge.consumer.stock.PendingReturn;
+import dev.surge.consumer.stock.Stock;
+import dev.surge.consumer.stock.StockReturns;
+import dev.surge.consumer.system.ChangeNotices;
+import dev.surge.contracts.DemoResetRequested;
+import dev.surge.contracts.ProductDeleted;
+import dev.surge.contracts.ProductEvent;
+import dev.surge.contracts.ProductUpdated;
+import dev.surge.contracts.StockRestocked;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies the commands of {@code products.v1}. Each is idempotent: an update sets values,
+ * a delete sets a flag, a restock and a demo reset apply once per request id. Units given
+ * back to sale reach Redis after the commit through {@link StockReturns}.
+ */
+@Service
+class ProductAdministration {
+
+	private static final Logger logger = LoggerFactory.getLogger(ProductAdministration.class);
+
+	private static final String DEMO_RESET = "demo reset";
+
+	private final JdbcTemplate jdbc;
+
+	private final Stock stock;
+
+	private final StockReturns returns;
+
+	private final OpenOrders openOrders;
+
+	private final ChangeNotices notices;
+
+	private final TransactionTemplate transactions;
+
+	private final boolean demoEnabled;
+
+	ProductAdministration(JdbcTemplate jdbc, Stock stock, StockReturns returns, OpenOrders openOrders,
+			ChangeNotices notices, PlatformTransactionManager transactionManager,
+			@Value("${surge.demo.enabled:false}") boolean demoEnabled) {
+		this.jdbc = jdbc;
+		this.stock = stock;
+		this.returns = returns;
+		this.openOrders = openOrders;
+		this.notices = notices;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+		this.demoEnabled = demoEnabled;
+	}
+
+	void apply(ProductEvent event) {
+		switch (event) {
+			case ProductUpdated updated -> update(updated);
+			case ProductDeleted deleted -> delete(deleted);
+			case StockRestocked restocked -> restock(restocked);
+			case DemoResetRequested reset -> resetDemo(reset);
+		}
+	}
+
+	private void update(ProductUpdated updated) {
+		int rows = this.jdbc.update("""
+				UPDATE products SET name = ?, image_url = ?, price_cents = ?, warning_stock = ?,
+				       updated_at = CURRENT_TIMESTAMP(3)
+				WHERE id = ? AND deleted = FALSE""", updated.name(), updated.imageUrl(), updated.priceCents(),
+				updated.warningStock(), updated.productId());
+		if (rows == 0) {
+			logger.warn("Ignored ProductUpdated of product {} by {}: unknown or deleted", updated.productId(),
+					updated.operator());
+			return;
+		}
+		logger.info("Product {} updated by {}", updated.productId(), updated.operator());
+		this.notices.productsChanged(List.of(updated.productId()));
+	}
+
+	/**
+	 * Soft delete, refused while an open order references the product. The stock row is
+	 * locked first, so an intake committing an order for it at the same time is seen.
+	 */
+	private void delete(ProductDeleted deleted) {
+		Boolean done = this.transactions.execute((status) -> {
+			this.jdbc.queryForList("SELECT product_id FROM product_stock WHERE product_id = ? FOR UPDATE", Long.class,
+					deleted.productId());
+			if (this.openOrders.reference(deleted.productId())) {
+				logger.warn("Ignored ProductDeleted of product {} by {}: open orders reference it", deleted.productId(),
+						deleted.operator());
+				return false;
+			}
+			return this.jdbc.update("""
+					UPDATE products SET deleted = TRUE, updated_at = CURRENT_TIMESTAMP(3)
+					WHERE id = ? AND deleted = FALSE""", deleted.productId()) == 1;
+		});
+		if (Boolean.TRUE.equals(done)) {
+			logger.info("Product {} deleted by {}", deleted.productId(), deleted.operator());
+			this.notices.productsChanged(List.of(deleted.productId()));
+		}
+	}
+
+	private void restock(StockRestocked restocked) {
+		List<PendingReturn> pending = new ArrayList<>();
+		this.transactions.executeWithoutResult((status) -> {
+			List<Boolean> deleted = this.jdbc.queryForList("SELECT deleted FROM products WHERE id = ?", Boolean.class,
+					restocked.productId());
+			if (deleted.isEmpty() || deleted.getFirst()) {
+				logger.warn("Ignored StockRestocked of product {} by {}: unknown or deleted", restocked.productId(),
+						restocked.operator());
+				return;
+			}
+			PendingReturn restock = this.stock.restock(restocked.productId(), restocked.quantity(),
+					restocked.requestId(), restocked.operator(), restocked.reason());
+			if (restock == null) {
+				logger.info("Skipped StockRestocked {}: applied before", restocked.requestId());
+				return;
+			}
+			pending.add(restock);
+		});
+		if (!pending.isEmpty()) {
+			logger.info("Product {} restocked by {}: +{}", restocked.productId(), restocked.operator(),
+					restocked.quantity());
+			this.returns.apply(pending);
+			this.notices.stockChanged(List.of(restocked.productId()));
+		}
+	}
+
+	/**
+	 * Restores the demo catalogue. The rule: every open order is cancelled first (reason
+	 * ADMIN, operator the admin, through the normal transitions: locked units released,
+	 * sold ones returned); then each demo product gets its catalogue details back
+	 * (undeleted) and its catalogue units as available (ADJUST). Units held by orders
+	 * stay where they are: sold units of completed orders stay sold (they may still come
+	 * back through after-sale), so total = catalogue units + sold. With no completed
+	 * orders this is exactly the catalogue: total = available, locked = sold = 0. Redis
+	 * follows every change through the stock log (return-once), so it stays equal to
+	 * available minus the unclaimed reservations. Applies once per request id, and only
+	 * where {@code surge.demo.enabled} is set.
+	 */
+	private void resetDemo(DemoResetRequested reset) {
+		if (!this.demoEnabled) {
+			logger.warn("Ignored DemoResetRequested by {}: surge.demo.enabled is false", reset.operator());
+			return;
+		}
+		if (this.stock.requestApplied(reset.requestId())) {
+			logger.info("Skipped DemoResetRequested {}: applied before", reset.requestId());
+			return;
+		}
+		int cancelled = this.openOrders.cancelAll(reset.operator(), DEMO_RESET);
+		List<PendingReturn> pending = new ArrayList<>();
+		this.transactions.executeWithoutResult((status) -> {
+			for (DemoProduct product : DemoCatalogue.PRODUCTS) {
+				restoreDetails(product);
+				PendingReturn adjusted = this.stock.adjustAvailable(product.id(), product.units(), reset.requestId(),
+						reset.operator(), DEMO_RESET);
+				if (adjusted != null) {
+					pending.add(adjusted);
+				}
+			}
+		});
+		logger.info("Demo catalogue reset by {}: {} open orders cancelled, {} products adjusted", reset.operator(),
+				cancelled, pending.size());
+		this.returns.apply(pending);
+		List<Long> ids = DemoCatalogue.PRODUCTS.stream().map(DemoProduct::id).toList();
+		this.notices.productsChanged(ids);
+		this.notices.stockChanged(ids);
+	}
+
+	private void restoreDetails(DemoProduct product) {
+		int rows = this.jdbc.update("""
+				UPDATE products SET name = ?, image_url = ?, price_cents = ?, warning_stock = ?, deleted = FALSE,
+				       updated_at = CURRENT_TIMESTAMP(3)
+				WHERE id = ?""", product.name(), DemoCatalogue.imageUrl(product), product.priceCents(),
+				DemoCatalogue.WARNING_STOCK, product.id());
+		if (rows == 0) {
+			this.jdbc.update(
+					"INSERT INTO products (id, name, image_url, price_cents, warning_stock) VALUES (?, ?, ?, ?, ?)",
+					product.id(), product.name(), DemoCatalogue.imageUrl(product), product.priceCents(),
+					DemoCatalogue.WARNING_STOCK);
+		}
+	}
+
+}
