@@ -54,6 +54,9 @@ public final class Devstack implements Runnable {
 			exits = new CompletableFuture<?>[] { new CompletableFuture<>() };
 		}
 		CompletableFuture.anyOf(exits).join();
+		if (Processes.isShuttingDown()) {
+			return;
+		}
 		for (ServiceProcess app : apps) {
 			if (!app.isAlive()) {
 				throw new IllegalStateException(
@@ -165,7 +168,7 @@ public final class Devstack implements Runnable {
 			command.addAll(args);
 			try {
 				Files.createDirectories(log.getParent());
-				ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+				ProcessBuilder builder = new ProcessBuilder(Processes.detached(command)).redirectErrorStream(true)
 					.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
 				builder.environment().putAll(env);
 				Process process = builder.start();

@@ -59,7 +59,7 @@ final class KafkaServer {
 			Processes.requireFreePort(this.controllerPort, "Kafka controller");
 			Path properties = writeConfiguration();
 			formatStorageOnce(properties, log);
-			this.process = new ProcessBuilder(javaCommand("kafka.Kafka", properties.toString()))
+			this.process = new ProcessBuilder(Processes.detached(javaCommand("kafka.Kafka", properties.toString())))
 				.redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
 				.start();

@@ -22,6 +22,10 @@ final class Processes {
 
 	private static final Deque<AutoCloseable> running = new ArrayDeque<>();
 
+	private static final Path SETSID = Path.of("/usr/bin/setsid");
+
+	private static volatile boolean shuttingDown;
+
 	static {
 		Runtime.getRuntime().addShutdownHook(new Thread(Processes::closeAll, "devstack-shutdown"));
 	}
@@ -37,7 +41,31 @@ final class Processes {
 		running.remove(resource);
 	}
 
+	/**
+	 * Whether the JVM is shutting down (children then exit on purpose).
+	 * @return true once the shutdown hook runs
+	 */
+	static boolean isShuttingDown() {
+		return shuttingDown;
+	}
+
+	/**
+	 * Runs a child in its own session when {@code setsid} exists, so that Ctrl-C in a
+	 * terminal reaches only this JVM, whose shutdown hook then stops apps before servers.
+	 * {@code setsid} execs in place, so the pid stays the child's own.
+	 */
+	static List<String> detached(List<String> command) {
+		if (!Files.isExecutable(SETSID)) {
+			return command;
+		}
+		List<String> detached = new java.util.ArrayList<>(command.size() + 1);
+		detached.add(SETSID.toString());
+		detached.addAll(command);
+		return detached;
+	}
+
 	private static void closeAll() {
+		shuttingDown = true;
 		while (true) {
 			AutoCloseable next;
 			synchronized (Processes.class) {

@@ -55,7 +55,7 @@ final class RedisServer {
 			List<String> command = List.of(binary().toString(), "--port", Integer.toString(this.port), "--bind",
 					"127.0.0.1", "--protected-mode", "no", "--dir", data.toString(), "--appendonly", "yes",
 					"--appendfsync", "everysec", "--save", "", "--daemonize", "no", "--logfile", "");
-			this.process = new ProcessBuilder(command).redirectErrorStream(true)
+			this.process = new ProcessBuilder(Processes.detached(command)).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
 				.start();
 			Processes.writePid(pidFile(), this.process.pid());

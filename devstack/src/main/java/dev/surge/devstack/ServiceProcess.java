@@ -64,7 +64,13 @@ public final class ServiceProcess implements AutoCloseable {
 		ServiceProcess service;
 		try {
 			Files.createDirectories(logFile.toAbsolutePath().getParent());
-			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			if (Files.exists(logFile)) {
+				// one run per log, so a failure's tail shows this run; the previous one
+				// is kept as .1
+				Files.move(logFile, logFile.resolveSibling(logFile.getFileName() + ".1"),
+						java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			}
+			ProcessBuilder builder = new ProcessBuilder(Processes.detached(command)).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
 			builder.environment().put("SERVER_PORT", Integer.toString(port));
 			builder.environment().putAll(env);
