@@ -29,7 +29,9 @@ async function health() {
 }
 
 if (!(await health())) {
-  console.error(`The system is not up at ${BASE_URL} (GET /actuator/health failed). Start it first.`)
+  console.error(
+    `The system is not up at ${BASE_URL} (GET /actuator/health failed). Start it first.`,
+  )
   process.exit(2)
 }
 
@@ -45,7 +47,10 @@ const browser = await chromium.launch({
     '--no-first-run',
   ],
 })
-const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } })
+const context = await browser.newContext({
+  locale: 'zh-CN',
+  viewport: { width: 1440, height: 900 },
+})
 context.setDefaultTimeout(TIMEOUT)
 const page = await context.newPage()
 page.on('pageerror', (e) => console.error('  [page error]', e.message))
@@ -62,7 +67,12 @@ async function step(name, fn) {
     console.log(`  ✓ ${name} (${Date.now() - started} ms)`)
   } catch (error) {
     failed++
-    console.log(`  ✗ ${name}\n    ${String(error?.message ?? error).split('\n').slice(0, 6).join('\n    ')}`)
+    console.log(
+      `  ✗ ${name}\n    ${String(error?.message ?? error)
+        .split('\n')
+        .slice(0, 6)
+        .join('\n    ')}`,
+    )
     const file = path.join(OUT, `failure-${passed + failed}.png`)
     await page.screenshot({ path: file, fullPage: true }).catch(() => {})
     console.log(`    screenshot: ${file}`)
@@ -147,31 +157,43 @@ try {
     await setQuantity(card, state.productName, 2)
     await card.getByRole('button', { name: '立即购买' }).click()
     await expectVisible(page.getByTestId('order-tracker'))
-    await waitFor(async () => (await sellable(card)) <= before - 2, `available stock of ${state.productName} drops from ${before}`)
+    await waitFor(
+      async () => (await sellable(card)) <= before - 2,
+      `available stock of ${state.productName} drops from ${before}`,
+    )
     await page.screenshot({ path: path.join(OUT, 'shop.png') })
   })
 
-  await step('the accepted order reaches 待支付 live, pay it with SUCCESS, it reaches 待履约', async () => {
-    const tracker = page.getByTestId('order-tracker')
-    await expectVisible(tracker.getByText('待支付', { exact: true }))
-    state.orderNo = (await tracker.getByRole('button', { name: '支付成功' }).count()) ? null : null
-    await tracker.getByRole('button', { name: '支付成功' }).click()
-    await expectVisible(tracker.locator('.el-tag', { hasText: '待履约' }))
-    await tracker.getByRole('link', { name: /查看详情/ }).click()
-    await page.waitForURL(/\/orders\/\d+/)
-    state.orderId = page.url().split('/orders/')[1]
-    await expectVisible(page.getByTestId('order-status').getByText('待履约'))
-    state.orderNo = (await page.getByRole('heading', { level: 1 }).innerText()).replace(/^订单\s*/, '').trim()
-    await expectVisible(page.locator('.el-timeline-item', { hasText: '已支付' }))
-    await page.screenshot({ path: path.join(OUT, 'order.png'), fullPage: true })
-  })
+  await step(
+    'the accepted order reaches 待支付 live, pay it with SUCCESS, it reaches 待履约',
+    async () => {
+      const tracker = page.getByTestId('order-tracker')
+      await expectVisible(tracker.getByText('待支付', { exact: true }))
+      state.orderNo = (await tracker.getByRole('button', { name: '支付成功' }).count())
+        ? null
+        : null
+      await tracker.getByRole('button', { name: '支付成功' }).click()
+      await expectVisible(tracker.locator('.el-tag', { hasText: '待履约' }))
+      await tracker.getByRole('link', { name: /查看详情/ }).click()
+      await page.waitForURL(/\/orders\/\d+/)
+      state.orderId = page.url().split('/orders/')[1]
+      await expectVisible(page.getByTestId('order-status').getByText('待履约'))
+      state.orderNo = (await page.getByRole('heading', { level: 1 }).innerText())
+        .replace(/^订单\s*/, '')
+        .trim()
+      await expectVisible(page.locator('.el-timeline-item', { hasText: '已支付' }))
+      await page.screenshot({ path: path.join(OUT, 'order.png'), fullPage: true })
+    },
+  )
 
   await step('log in as admin and see the dashboard', async () => {
     await logout()
     await login(ADMIN_USER, ADMIN_PASSWORD)
     await page.waitForURL(/\/admin/)
     await expectVisible(page.getByRole('heading', { name: '库存看板' }))
-    await expectVisible(page.getByRole('img', { name: '实时吞吐（最近 5 分钟）' }).locator('canvas'))
+    await expectVisible(
+      page.getByRole('img', { name: '实时吞吐（最近 5 分钟）' }).locator('canvas'),
+    )
     await page.waitForTimeout(2500) // a few live stats points
     await page.screenshot({ path: path.join(OUT, 'dashboard.png'), fullPage: true })
   })

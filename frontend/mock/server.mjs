@@ -87,14 +87,36 @@ function problem(res, status, slug, title, extra = {}, headers = {}) {
   res.end(JSON.stringify({ type: `/problems/${slug}`, title, status, ...extra }))
 }
 function log(type, fields) {
-  const entry = { at: now(), type, orderId: null, productId: null, operator: 'system', reason: null, detail: null, ...fields }
+  const entry = {
+    at: now(),
+    type,
+    orderId: null,
+    productId: null,
+    operator: 'system',
+    reason: null,
+    detail: null,
+    ...fields,
+  }
   state.logs.unshift(entry)
   if (state.logs.length > 5000) state.logs.pop()
   broadcast('log', entry)
 }
 function stockEvent(p) {
-  broadcast('stock', { productId: p.id, total: p.total, available: p.available, locked: p.locked, sold: p.sold, sellable: p.sellable })
-  if (p.available <= p.warningStock) broadcast('alert', { productId: p.id, name: p.name, available: p.available, warningStock: p.warningStock })
+  broadcast('stock', {
+    productId: p.id,
+    total: p.total,
+    available: p.available,
+    locked: p.locked,
+    sold: p.sold,
+    sellable: p.sellable,
+  })
+  if (p.available <= p.warningStock)
+    broadcast('alert', {
+      productId: p.id,
+      name: p.name,
+      available: p.available,
+      warningStock: p.warningStock,
+    })
 }
 function product(id) {
   return state.products.find((p) => p.id === id)
@@ -104,23 +126,46 @@ function move(order, to, operator, reason, statusReason = null) {
   order.status = to
   order.statusReason = statusReason
   order.history.push({ from, to, operator, reason, at: now() })
-  log(to === 'FULFILLING' || to === 'COMPLETED' || to === 'FULFILMENT_FAILED' ? 'FULFILMENT' : 'ORDER', {
-    orderId: order.orderId,
-    operator,
-    action: `${from} -> ${to}`,
-    reason,
-  })
-  broadcast('order', { orderId: order.orderId, userId: order.userId, status: to, statusReason }, order.userId)
+  log(
+    to === 'FULFILLING' || to === 'COMPLETED' || to === 'FULFILMENT_FAILED'
+      ? 'FULFILMENT'
+      : 'ORDER',
+    {
+      orderId: order.orderId,
+      operator,
+      action: `${from} -> ${to}`,
+      reason,
+    },
+  )
+  broadcast(
+    'order',
+    { orderId: order.orderId, userId: order.userId, status: to, statusReason },
+    order.userId,
+  )
 }
 function stockChange(order, kind) {
   for (const item of order.items) {
     const p = product(item.productId)
     if (!p) continue
     const q = item.quantity
-    if (kind === 'PRELOCK') { p.available -= q; p.locked += q }
-    if (kind === 'PAY_CONFIRM') { p.locked -= q; p.sold += q }
-    if (kind === 'RELEASE') { p.locked -= q; p.available += q; p.sellable += q }
-    if (kind === 'REFUND_RETURN') { p.sold -= q; p.available += q; p.sellable += q }
+    if (kind === 'PRELOCK') {
+      p.available -= q
+      p.locked += q
+    }
+    if (kind === 'PAY_CONFIRM') {
+      p.locked -= q
+      p.sold += q
+    }
+    if (kind === 'RELEASE') {
+      p.locked -= q
+      p.available += q
+      p.sellable += q
+    }
+    if (kind === 'REFUND_RETURN') {
+      p.sold -= q
+      p.available += q
+      p.sellable += q
+    }
     log('STOCK', { orderId: order.orderId, productId: p.id, action: kind, detail: `qty ${q}` })
     stockEvent(p)
   }
@@ -133,17 +178,28 @@ async function body(req) {
   let data = ''
   for await (const chunk of req) data += chunk
   if (!data) return {}
-  try { return JSON.parse(data) } catch { return null }
+  try {
+    return JSON.parse(data)
+  } catch {
+    return null
+  }
 }
 function auth(req, url) {
   const header = req.headers.authorization ?? ''
-  const token = header.startsWith('Bearer ') ? header.slice(7) : url.searchParams.get('access_token')
+  const token = header.startsWith('Bearer ')
+    ? header.slice(7)
+    : url.searchParams.get('access_token')
   return token ? state.tokens.get(token) : undefined
 }
 function pageOf(list, url) {
   const page = Number(url.searchParams.get('page') ?? 0)
   const size = Number(url.searchParams.get('size') ?? 20)
-  return { content: list.slice(page * size, page * size + size), page, size, totalElements: list.length }
+  return {
+    content: list.slice(page * size, page * size + size),
+    page,
+    size,
+    totalElements: list.length,
+  }
 }
 
 // ---------- orders ----------
@@ -151,15 +207,36 @@ function placeOrder(user, lines, key) {
   const sorted = [...lines].sort((a, b) => a.productId - b.productId)
   for (const l of sorted) {
     const p = product(l.productId)
-    if (!p) return { status: 404, problem: ['unknown-product', 'Unknown product', { productId: l.productId }] }
+    if (!p)
+      return {
+        status: 404,
+        problem: ['unknown-product', 'Unknown product', { productId: l.productId }],
+      }
     if (p.sellable < l.quantity) {
       state.tick.rejected++
-      log('ORDER', { productId: p.id, operator: user.username, action: 'REJECTED_OUT_OF_STOCK', detail: `requested ${l.quantity}, available ${p.sellable}` })
-      return { status: 409, problem: ['out-of-stock', 'Out of stock', { productId: p.id, requested: l.quantity, available: p.sellable }] }
+      log('ORDER', {
+        productId: p.id,
+        operator: user.username,
+        action: 'REJECTED_OUT_OF_STOCK',
+        detail: `requested ${l.quantity}, available ${p.sellable}`,
+      })
+      return {
+        status: 409,
+        problem: [
+          'out-of-stock',
+          'Out of stock',
+          { productId: p.id, requested: l.quantity, available: p.sellable },
+        ],
+      }
     }
   }
   const orderId = String(nextOrder++)
-  const items = sorted.map((l) => ({ productId: l.productId, productName: product(l.productId).name, quantity: l.quantity, unitPriceCents: product(l.productId).priceCents }))
+  const items = sorted.map((l) => ({
+    productId: l.productId,
+    productName: product(l.productId).name,
+    quantity: l.quantity,
+    unitPriceCents: product(l.productId).priceCents,
+  }))
   const order = {
     orderId,
     orderNo: `S${new Date().toISOString().slice(0, 10).replaceAll('-', '')}${orderId.slice(-6)}`,
@@ -199,7 +276,10 @@ const TRANSITIONS = {
   decide: ['AFTER_SALE'],
 }
 function illegal(res, order, action) {
-  problem(res, 409, 'illegal-transition', 'Illegal transition', { currentStatus: order.status, action })
+  problem(res, 409, 'illegal-transition', 'Illegal transition', {
+    currentStatus: order.status,
+    action,
+  })
 }
 
 // ---------- routing ----------
@@ -209,11 +289,19 @@ async function api(req, res, url) {
   if (m === 'POST' && p === '/api/users') {
     const b = await body(req)
     const errors = []
-    if (!/^[A-Za-z0-9_.-]{3,32}$/.test(b?.username ?? '')) errors.push({ field: 'username', message: 'must be 3-32 of [A-Za-z0-9_.-]' })
-    if ((b?.password ?? '').length < 8 || b.password.length > 72) errors.push({ field: 'password', message: 'must be 8-72 characters' })
+    if (!/^[A-Za-z0-9_.-]{3,32}$/.test(b?.username ?? ''))
+      errors.push({ field: 'username', message: 'must be 3-32 of [A-Za-z0-9_.-]' })
+    if ((b?.password ?? '').length < 8 || b.password.length > 72)
+      errors.push({ field: 'password', message: 'must be 8-72 characters' })
     if (errors.length) return problem(res, 400, 'invalid-request', 'Invalid request', { errors })
-    if (state.users.has(b.username)) return problem(res, 409, 'username-taken', 'Username taken', { username: b.username })
-    const user = { id: state.nextUserId++, username: b.username, password: b.password, role: 'CUSTOMER' }
+    if (state.users.has(b.username))
+      return problem(res, 409, 'username-taken', 'Username taken', { username: b.username })
+    const user = {
+      id: state.nextUserId++,
+      username: b.username,
+      password: b.password,
+      role: 'CUSTOMER',
+    }
     state.users.set(user.username, user)
     log('SECURITY', { operator: user.username, action: 'REGISTER', detail: 'ok' })
     return send(res, 201, { id: user.id, username: user.username, role: user.role })
@@ -228,13 +316,23 @@ async function api(req, res, url) {
     const token = randomUUID()
     state.tokens.set(token, user)
     log('SECURITY', { operator: user.username, action: 'LOGIN', detail: 'ok' })
-    return send(res, 200, { accessToken: token, tokenType: 'Bearer', expiresIn: 3600, username: user.username, role: user.role })
+    return send(res, 200, {
+      accessToken: token,
+      tokenType: 'Bearer',
+      expiresIn: 3600,
+      username: user.username,
+      role: user.role,
+    })
   }
   const user = auth(req, url)
   if (!user) return problem(res, 401, 'unauthorized', 'Unauthorized')
 
   if (m === 'GET' && p === '/api/events') {
-    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' })
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-cache',
+      Connection: 'keep-alive',
+    })
     res.write('retry: 2000\n\n')
     const client = { res, user }
     clients.add(client)
@@ -250,24 +348,40 @@ async function api(req, res, url) {
   if (m === 'POST' && p === '/api/orders') {
     const key = req.headers['idempotency-key']
     const b = await body(req)
-    if (!key) return problem(res, 400, 'invalid-request', 'Invalid request', { errors: [{ field: 'Idempotency-Key', message: 'required' }] })
-    const lines = b?.items ?? (b?.productId ? [{ productId: b.productId, quantity: b.quantity }] : [])
-    const bad = lines.filter((l) => !Number.isInteger(l.quantity) || l.quantity < 1 || l.quantity > 99)
-    if (!lines.length || bad.length) return problem(res, 400, 'invalid-request', 'Invalid request', { errors: [{ field: 'quantity', message: 'must be between 1 and 99' }] })
+    if (!key)
+      return problem(res, 400, 'invalid-request', 'Invalid request', {
+        errors: [{ field: 'Idempotency-Key', message: 'required' }],
+      })
+    const lines =
+      b?.items ?? (b?.productId ? [{ productId: b.productId, quantity: b.quantity }] : [])
+    const bad = lines.filter(
+      (l) => !Number.isInteger(l.quantity) || l.quantity < 1 || l.quantity > 99,
+    )
+    if (!lines.length || bad.length)
+      return problem(res, 400, 'invalid-request', 'Invalid request', {
+        errors: [{ field: 'quantity', message: 'must be between 1 and 99' }],
+      })
     const idemKey = `${user.id}:${key}`
     const fingerprint = JSON.stringify(b)
     const seen = state.idem.get(idemKey)
     if (seen) {
-      if (seen.fingerprint !== fingerprint) return problem(res, 422, 'idempotency-key-reused', 'Idempotency-Key reused')
-      return seen.answer.status === 202 ? send(res, 202, seen.answer.body) : problem(res, seen.answer.status, ...seen.answer.problem)
+      if (seen.fingerprint !== fingerprint)
+        return problem(res, 422, 'idempotency-key-reused', 'Idempotency-Key reused')
+      return seen.answer.status === 202
+        ? send(res, 202, seen.answer.body)
+        : problem(res, seen.answer.status, ...seen.answer.problem)
     }
-    if (url.searchParams.get('simulate') === 'busy') return problem(res, 429, 'rate-limited', 'Too many requests', {}, { 'Retry-After': '5' })
+    if (url.searchParams.get('simulate') === 'busy')
+      return problem(res, 429, 'rate-limited', 'Too many requests', {}, { 'Retry-After': '5' })
     const answer = placeOrder(user, lines, key)
     state.idem.set(idemKey, { fingerprint, answer })
-    return answer.status === 202 ? send(res, 202, answer.body, { Location: `/api/orders/${answer.body.orderId}` }) : problem(res, answer.status, ...answer.problem)
+    return answer.status === 202
+      ? send(res, 202, answer.body, { Location: `/api/orders/${answer.body.orderId}` })
+      : problem(res, answer.status, ...answer.problem)
   }
   if (m === 'GET' && (p === '/api/orders' || p === '/api/admin/orders')) {
-    if (p.startsWith('/api/admin') && user.role !== 'ADMIN') return problem(res, 403, 'forbidden', 'Forbidden')
+    if (p.startsWith('/api/admin') && user.role !== 'ADMIN')
+      return problem(res, 403, 'forbidden', 'Forbidden')
     const status = url.searchParams.get('status')
     const list = [...state.orders.values()]
       .filter((o) => (p === '/api/admin/orders' ? true : o.userId === user.id))
@@ -278,9 +392,11 @@ async function api(req, res, url) {
   }
   if ((match = p.match(/^\/api\/orders\/(\d+)(?:\/(payment|cancel|refund))?$/))) {
     const order = state.orders.get(match[1])
-    if (!order || (user.role !== 'ADMIN' && order.userId !== user.id)) return problem(res, 404, 'unknown-order', 'Unknown order')
+    if (!order || (user.role !== 'ADMIN' && order.userId !== user.id))
+      return problem(res, 404, 'unknown-order', 'Unknown order')
     if (m === 'GET' && !match[2]) {
-      if (order.status === 'ACCEPTED') return send(res, 200, { orderId: order.orderId, status: 'ACCEPTED', items: order.items })
+      if (order.status === 'ACCEPTED')
+        return send(res, 200, { orderId: order.orderId, status: 'ACCEPTED', items: order.items })
       return send(res, 200, publicOrder(order))
     }
     const b = await body(req)
@@ -323,11 +439,24 @@ async function api(req, res, url) {
   if (m === 'POST' && p === '/api/admin/products') {
     const b = await body(req)
     const prod = {
-      id: state.nextProductId++, name: b.name, imageUrl: b.imageUrl, priceCents: b.priceCents, warningStock: b.warningStock,
-      total: b.initialStock, available: b.initialStock, locked: 0, sold: 0, sellable: b.initialStock,
+      id: state.nextProductId++,
+      name: b.name,
+      imageUrl: b.imageUrl,
+      priceCents: b.priceCents,
+      warningStock: b.warningStock,
+      total: b.initialStock,
+      available: b.initialStock,
+      locked: 0,
+      sold: 0,
+      sellable: b.initialStock,
     }
     state.products.push(prod)
-    log('STOCK', { productId: prod.id, operator: user.username, action: 'CREATE_PRODUCT', detail: `initial ${b.initialStock}` })
+    log('STOCK', {
+      productId: prod.id,
+      operator: user.username,
+      action: 'CREATE_PRODUCT',
+      detail: `initial ${b.initialStock}`,
+    })
     stockEvent(prod)
     return send(res, 201, prod)
   }
@@ -340,31 +469,51 @@ async function api(req, res, url) {
       prod.total += b.quantity
       prod.available += b.quantity
       prod.sellable += b.quantity
-      log('STOCK', { productId: prod.id, operator: user.username, action: 'RESTOCK', detail: `+${b.quantity}` })
+      log('STOCK', {
+        productId: prod.id,
+        operator: user.username,
+        action: 'RESTOCK',
+        detail: `+${b.quantity}`,
+      })
       return stockEvent(prod)
     }
     if (m === 'PUT') {
-      Object.assign(prod, { name: b.name, imageUrl: b.imageUrl, priceCents: b.priceCents, warningStock: b.warningStock })
+      Object.assign(prod, {
+        name: b.name,
+        imageUrl: b.imageUrl,
+        priceCents: b.priceCents,
+        warningStock: b.warningStock,
+      })
       return send(res, 200, prod)
     }
     if (m === 'DELETE') {
-      if (prod.locked > 0) return problem(res, 409, 'product-has-open-orders', 'Product has open orders', { productId: prod.id })
+      if (prod.locked > 0)
+        return problem(res, 409, 'product-has-open-orders', 'Product has open orders', {
+          productId: prod.id,
+        })
       state.products = state.products.filter((x) => x !== prod)
       return send(res, 204)
     }
   }
-  if (m === 'POST' && (match = p.match(/^\/api\/admin\/orders\/(\d+)\/(fulfilment|refund-decision)$/))) {
+  if (
+    m === 'POST' &&
+    (match = p.match(/^\/api\/admin\/orders\/(\d+)\/(fulfilment|refund-decision)$/))
+  ) {
     const order = state.orders.get(match[1])
     if (!order) return problem(res, 404, 'unknown-order', 'Unknown order')
     const b = await body(req)
     if (match[2] === 'fulfilment') {
       if (!TRANSITIONS[b.action]?.includes(order.status)) return illegal(res, order, b.action)
-      if (b.action === 'FAIL' && !b.reason) return problem(res, 400, 'invalid-request', 'Invalid request', { errors: [{ field: 'reason', message: 'required' }] })
+      if (b.action === 'FAIL' && !b.reason)
+        return problem(res, 400, 'invalid-request', 'Invalid request', {
+          errors: [{ field: 'reason', message: 'required' }],
+        })
       send(res, 202)
       const to = { START: 'FULFILLING', COMPLETE: 'COMPLETED', FAIL: 'FULFILMENT_FAILED' }[b.action]
       return setTimeout(() => move(order, to, user.username, b.reason || null), PIPELINE_MS / 2)
     }
-    if (!TRANSITIONS.decide.includes(order.status)) return illegal(res, order, b.approve ? 'APPROVE_REFUND' : 'REJECT_REFUND')
+    if (!TRANSITIONS.decide.includes(order.status))
+      return illegal(res, order, b.approve ? 'APPROVE_REFUND' : 'REJECT_REFUND')
     send(res, 202)
     return setTimeout(() => {
       if (b.approve) {
@@ -384,10 +533,19 @@ async function api(req, res, url) {
   }
   if (m === 'GET' && p === '/api/admin/stats') {
     const ordersByStatus = {}
-    for (const o of state.orders.values()) ordersByStatus[o.status] = (ordersByStatus[o.status] ?? 0) + 1
+    for (const o of state.orders.values())
+      ordersByStatus[o.status] = (ordersByStatus[o.status] ?? 0) + 1
     return send(res, 200, {
       ordersByStatus,
-      products: state.products.map(({ id, name, total, available, locked, sold, sellable }) => ({ id, name, total, available, locked, sold, sellable })),
+      products: state.products.map(({ id, name, total, available, locked, sold, sellable }) => ({
+        id,
+        name,
+        total,
+        available,
+        locked,
+        sold,
+        sellable,
+      })),
       throughput: state.throughput,
     })
   }
@@ -396,7 +554,10 @@ async function api(req, res, url) {
     const orderId = url.searchParams.get('orderId')
     const productId = url.searchParams.get('productId')
     const list = state.logs.filter(
-      (l) => (!type || l.type === type) && (!orderId || l.orderId === orderId) && (!productId || String(l.productId) === productId),
+      (l) =>
+        (!type || l.type === type) &&
+        (!orderId || l.orderId === orderId) &&
+        (!productId || String(l.productId) === productId),
     )
     return send(res, 200, pageOf(list, url))
   }
@@ -413,10 +574,19 @@ async function api(req, res, url) {
   return problem(res, 404, 'not-found', 'Not found')
 }
 
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json' }
+const TYPES = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+}
 function serveStatic(req, res, url) {
   let file = path.join(DIST, decodeURIComponent(url.pathname))
-  if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(DIST, 'index.html')
+  if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory())
+    file = path.join(DIST, 'index.html')
   if (!fs.existsSync(file)) return send(res, 404, { error: 'run npm run build first' })
   res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' })
   fs.createReadStream(file).pipe(res)
@@ -435,7 +605,11 @@ http
     }
     serveStatic(req, res, url)
   })
-  .listen(PORT, () => console.log(`Surge mock API on http://localhost:${PORT} (admin/surge-admin, alice/surge-alice)`))
+  .listen(PORT, () =>
+    console.log(
+      `Surge mock API on http://localhost:${PORT} (admin/surge-admin, alice/surge-alice)`,
+    ),
+  )
 
 if (TRAFFIC) {
   const bot = { id: 99, username: 'loadbot', role: 'CUSTOMER' }
@@ -444,22 +618,29 @@ if (TRAFFIC) {
     for (let i = 0; i < n; i++) {
       const prod = state.products[Math.floor(Math.random() * state.products.length)]
       if (!prod) continue
-      const answer = placeOrder(bot, [{ productId: prod.id, quantity: 1 + Math.floor(Math.random() * 2) }], randomUUID())
+      const answer = placeOrder(
+        bot,
+        [{ productId: prod.id, quantity: 1 + Math.floor(Math.random() * 2) }],
+        randomUUID(),
+      )
       if (answer.status !== 202) continue
       const order = state.orders.get(answer.body.orderId)
-      setTimeout(() => {
-        if (order.status !== 'PENDING_PAYMENT') return
-        const r = Math.random()
-        if (r < 0.7) {
-          order.paidAt = now()
-          stockChange(order, 'PAY_CONFIRM')
-          move(order, 'PAID', 'payment-gateway', 'payment succeeded')
-          setTimeout(() => move(order, 'AWAITING_FULFILMENT', 'system', 'paid'), 300)
-        } else {
-          stockChange(order, 'RELEASE')
-          move(order, 'CANCELLED', 'payment-gateway', 'payment_timeout', 'PAYMENT_TIMEOUT')
-        }
-      }, 1500 + Math.random() * 3000)
+      setTimeout(
+        () => {
+          if (order.status !== 'PENDING_PAYMENT') return
+          const r = Math.random()
+          if (r < 0.7) {
+            order.paidAt = now()
+            stockChange(order, 'PAY_CONFIRM')
+            move(order, 'PAID', 'payment-gateway', 'payment succeeded')
+            setTimeout(() => move(order, 'AWAITING_FULFILMENT', 'system', 'paid'), 300)
+          } else {
+            stockChange(order, 'RELEASE')
+            move(order, 'CANCELLED', 'payment-gateway', 'payment_timeout', 'PAYMENT_TIMEOUT')
+          }
+        },
+        1500 + Math.random() * 3000,
+      )
     }
   }, 700)
 }

@@ -59,7 +59,12 @@ export class ApiError extends Error {
 
   /** A failure worth retrying with the same Idempotency-Key. */
   get retryable(): boolean {
-    return this.status === 0 || this.status === 429 || this.status >= 500 || this.is(ProblemType.requestInFlight)
+    return (
+      this.status === 0 ||
+      this.status === 429 ||
+      this.status >= 500 ||
+      this.is(ProblemType.requestInFlight)
+    )
   }
 }
 

@@ -102,7 +102,12 @@ export function throughputTotals(series: ThroughputPoint[]) {
 }
 
 export function throughputLineOption(series: ThroughputPoint[], t: Translate) {
-  const line = (name: string, color: string, pick: (p: ThroughputPoint) => number, area = false) => ({
+  const line = (
+    name: string,
+    color: string,
+    pick: (p: ThroughputPoint) => number,
+    area = false,
+  ) => ({
     name,
     type: 'line' as const,
     showSymbol: false,

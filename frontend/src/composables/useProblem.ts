@@ -35,7 +35,12 @@ export function describeProblem(
   }
   const p = error.problem
   const ext = error.extensions
-  const view: ProblemView = { title: p.title, lines: [], retryAfter: error.retryAfter, status: error.status }
+  const view: ProblemView = {
+    title: p.title,
+    lines: [],
+    retryAfter: error.retryAfter,
+    status: error.status,
+  }
   const product = (id: unknown) =>
     (typeof id === 'number' && productName(id)) || t('problem.product', { id: String(id ?? '?') })
 

@@ -14,7 +14,12 @@ declare module 'vue-router' {
 }
 
 export const routes = [
-  { path: '/login', name: 'login', component: LoginView, meta: { public: true, title: 'auth.login' } },
+  {
+    path: '/login',
+    name: 'login',
+    component: LoginView,
+    meta: { public: true, title: 'auth.login' },
+  },
   { path: '/', name: 'shop', component: ShopView, meta: { title: 'nav.shop' } },
   {
     path: '/orders',

@@ -93,7 +93,9 @@ export const useCartStore = defineStore('cart', () => {
   async function checkout() {
     const items = lines.value.map((l) => ({ productId: l.productId, quantity: l.quantity }))
     const body: PlaceOrderRequest =
-      items.length === 1 ? (items[0] as OrderLine) : { items: [...items].sort((a, b) => a.productId - b.productId) }
+      items.length === 1
+        ? (items[0] as OrderLine)
+        : { items: [...items].sort((a, b) => a.productId - b.productId) }
     submitting.value = true
     try {
       const accepted = await place(body)

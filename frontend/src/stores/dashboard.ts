@@ -91,14 +91,21 @@ export const useDashboardStore = defineStore('dashboard', () => {
   }
 
   function addAlert(alert: AlertEvent) {
-    recentAlerts.value = [alert, ...recentAlerts.value.filter((a) => a.productId !== alert.productId)].slice(0, 20)
+    recentAlerts.value = [
+      alert,
+      ...recentAlerts.value.filter((a) => a.productId !== alert.productId),
+    ].slice(0, 20)
     scheduleLowStockRefresh()
   }
 
   // --- all users' orders (fulfilment) ---
   const orders = ref<Order[]>([])
   const ordersTotal = ref(0)
-  const ordersQuery = ref<Required<OrderQuery>>({ status: 'AWAITING_FULFILMENT', page: 0, size: 20 })
+  const ordersQuery = ref<Required<OrderQuery>>({
+    status: 'AWAITING_FULFILMENT',
+    page: 0,
+    size: 20,
+  })
   const ordersLoading = ref(false)
 
   async function loadOrders(next: Partial<OrderQuery> = {}) {

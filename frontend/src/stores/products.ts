@@ -53,5 +53,17 @@ export const useProductsStore = defineStore('products', () => {
     return byId.value.get(id)?.name
   }
 
-  return { items, loading, error, loaded, byId, load, applyStock, applyStockLevels, upsert, remove, name }
+  return {
+    items,
+    loading,
+    error,
+    loaded,
+    byId,
+    load,
+    applyStock,
+    applyStockLevels,
+    upsert,
+    remove,
+    name,
+  }
 })

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest'
+import { http, HttpResponse } from 'msw'
+import { server, API } from '@/test/server'
+import { freshPinia } from '@/test/render'
+import type { LogEntry } from '@/api/types'
+import { useDashboardStore } from './dashboard'
+
+const entry = (overrides: Partial<LogEntry> = {}): LogEntry => ({
+  at: '2026-01-01T10:00:00Z',
+  type: 'ORDER',
+  orderId: '1',
+  productId: 1,
+  operator: 'system',
+  action: 'PENDING_PAYMENT',
+  reason: null,
+  ...overrides,
+})
+
+describe('dashboard store', () => {
+  it('loads the stats and follows the live stream', async () => {
+    server.use(
+      http.get(`${API}/api/admin/stats`, () =>
+        HttpResponse.json({
+          ordersByStatus: { PENDING_PAYMENT: 3 },
+          products: [
+            { id: 1, name: 'A', total: 10, available: 6, locked: 3, sold: 1, sellable: 5 },
+          ],
+          throughput: [{ at: '2026-01-01T10:00:00Z', accepted: 4, rejected: 1 }],
+        }),
+      ),
+    )
+    freshPinia()
+    const dashboard = useDashboardStore()
+    await dashboard.loadStats()
+    expect(dashboard.ordersByStatus.PENDING_PAYMENT).toBe(3)
+    dashboard.pushStats({ at: '2026-01-01T10:00:01Z', accepted: 7, rejected: 2 })
+    expect(dashboard.totals).toMatchObject({ accepted: 11, rejected: 3, perSecond: 9 })
+    dashboard.applyStock({ productId: 1, total: 10, available: 5, locked: 4, sold: 1, sellable: 4 })
+    expect(dashboard.stock[0]).toMatchObject({ available: 5, locked: 4, sellable: 4 })
+  })
+
+  it('adds live log lines to the first page only when they match the filters', () => {
+    freshPinia()
+    const dashboard = useDashboardStore()
+    dashboard.logQuery = { type: 'STOCK', page: 0, size: 20 }
+    dashboard.applyLog(entry({ type: 'ORDER' }))
+    dashboard.applyLog(entry({ type: 'STOCK', action: 'PRELOCK' }))
+    expect(dashboard.logs.map((l) => l.action)).toEqual(['PRELOCK'])
+
+    dashboard.logQuery = { type: '', page: 1, size: 20 }
+    dashboard.applyLog(entry())
+    expect(dashboard.logs).toHaveLength(1)
+
+    dashboard.logQuery = { type: '', page: 0, size: 20 }
+    dashboard.liveTail = false
+    dashboard.applyLog(entry())
+    expect(dashboard.logs).toHaveLength(1)
+  })
+
+  it('updates the status of a listed order from an order event', () => {
+    freshPinia()
+    const dashboard = useDashboardStore()
+    dashboard.orders = [{ orderId: '9', status: 'AWAITING_FULFILMENT', items: [] }]
+    dashboard.applyOrder({ orderId: '9', userId: 1, status: 'FULFILLING', statusReason: null })
+    expect(dashboard.orders[0]!.status).toBe('FULFILLING')
+  })
+})

@@ -1,0 +1,46 @@
+import type { Order, Product } from '@/api/types'
+
+export function aProduct(overrides: Partial<Product> = {}): Product {
+  return {
+    id: 1,
+    name: '限量版手机 Flash Phone',
+    imageUrl: '/img/products/1.svg',
+    priceCents: 499900,
+    warningStock: 10,
+    total: 100,
+    available: 80,
+    locked: 15,
+    sold: 5,
+    sellable: 78,
+    ...overrides,
+  }
+}
+
+export function anOrder(overrides: Partial<Order> = {}): Order {
+  return {
+    orderId: '7301234567890123456',
+    orderNo: 'S20260101000001',
+    userId: 2,
+    status: 'PENDING_PAYMENT',
+    statusReason: null,
+    totalCents: 999800,
+    createdAt: '2026-01-01T10:00:00Z',
+    expiresAt: '2026-01-01T10:15:00Z',
+    paidAt: null,
+    items: [
+      { productId: 1, productName: '限量版手机 Flash Phone', quantity: 2, unitPriceCents: 499900 },
+    ],
+    history: [
+      {
+        from: 'ACCEPTED',
+        to: 'PENDING_PAYMENT',
+        operator: 'system',
+        reason: 'stock locked',
+        at: '2026-01-01T10:00:01Z',
+      },
+    ],
+    ...overrides,
+  }
+}
+
+export const problemJson = { 'Content-Type': 'application/problem+json' }
