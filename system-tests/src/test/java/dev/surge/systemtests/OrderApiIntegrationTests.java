@@ -116,9 +116,10 @@ class OrderApiIntegrationTests {
 
 		for (String body : bodies) {
 			Api.Response answer = api().raw("POST", "/api/orders", buyer.token(), "application/json", body);
-			assertThat(answer.status()).as(body).isEqualTo(400);
-			assertThat(answer.contentType()).as(body).startsWith("application/problem+json");
-			assertThat(answer.json().get("type").asString()).as(body).isEqualTo("/problems/invalid-request");
+			String context = body + " -> " + answer.text();
+			assertThat(answer.status()).as(context).isEqualTo(400);
+			assertThat(answer.contentType()).as(context).startsWith("application/problem+json");
+			assertThat(answer.json().path("type").asString()).as(context).isEqualTo("/problems/invalid-request");
 			assertThat(answer.text()).doesNotContain("Exception").doesNotContain("at dev.surge");
 		}
 		Api.Response wrongType = api().raw("POST", "/api/orders", buyer.token(), "text/plain", "hello");

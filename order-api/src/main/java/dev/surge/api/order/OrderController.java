@@ -21,7 +21,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,7 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
  * Orders of the calling customer; admins see every order.
  */
 @RestController
-@Validated
 class OrderController {
 
 	static final String ORDER_STATES = "ACCEPTED|PENDING_PAYMENT|PAID|AWAITING_FULFILMENT|FULFILLING|COMPLETED|REJECTED|CANCELLED|FULFILMENT_FAILED|AFTER_SALE|REFUNDED";

@@ -7,13 +7,17 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
@@ -23,6 +27,7 @@ import org.springframework.web.server.UnsupportedMediaTypeStatusException;
  * internal detail ever reaches the client.
  */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ProblemHandling {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
@@ -39,6 +44,18 @@ class ProblemHandling {
 			.map((error) -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
 			.toList();
 		return respond(Problems.invalid("The request has invalid fields").with("errors", errors));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> onInvalidParameters(HandlerMethodValidationException ex) {
+		List<Map<String, String>> errors = ex.getParameterValidationResults()
+			.stream()
+			.flatMap((result) -> result.getResolvableErrors()
+				.stream()
+				.map((error) -> Map.of("field", String.valueOf(result.getMethodParameter().getParameterName()),
+						"message", String.valueOf(error.getDefaultMessage()))))
+			.toList();
+		return respond(Problems.invalid("The request has invalid parameters").with("errors", errors));
 	}
 
 	@ExceptionHandler
@@ -65,6 +82,10 @@ class ProblemHandling {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> onBug(Exception ex) {
+		if (ex instanceof ErrorResponse framework && framework.getStatusCode().is4xxClientError()) {
+			HttpStatus status = HttpStatus.valueOf(framework.getStatusCode().value());
+			return respond(Problem.of(status, slug(status), status.getReasonPhrase(), status.getReasonPhrase()));
+		}
 		log.error("Unhandled failure", ex);
 		return respond(Problem.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
 				"The request failed; it has been logged"));
