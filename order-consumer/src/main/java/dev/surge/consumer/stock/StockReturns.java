@@ -3,8 +3,8 @@ package dev.surge.consumer.stock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
 import dev.surge.contracts.RedisKeys;
 import dev.surge.contracts.Scripts;
@@ -15,7 +15,6 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -117,8 +116,8 @@ public class StockReturns {
 
 	private void markApplied(List<Long> logIds) {
 		if (!logIds.isEmpty()) {
-			new NamedParameterJdbcTemplate(this.jdbc)
-				.update("UPDATE stock_log SET redis_applied = TRUE WHERE id IN (:ids)", Map.of("ids", logIds));
+			String ids = String.join(", ", Collections.nCopies(logIds.size(), "?"));
+			this.jdbc.update("UPDATE stock_log SET redis_applied = TRUE WHERE id IN (" + ids + ")", logIds.toArray());
 		}
 	}
 

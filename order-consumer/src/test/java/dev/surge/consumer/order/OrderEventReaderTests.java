@@ -3,8 +3,12 @@ package dev.surge.consumer.order;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import dev.surge.contracts.FulfilmentAction;
+import dev.surge.contracts.FulfilmentUpdated;
 import dev.surge.contracts.OrderLine;
 import dev.surge.contracts.OrderPlaced;
+import dev.surge.contracts.PaymentOutcome;
+import dev.surge.contracts.PaymentReported;
 import dev.surge.contracts.ReservationExpired;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +57,26 @@ class OrderEventReaderTests {
 		assertInvalid("7", "{\"type\":\"OrderPlaced\",\"orderId\":7,\"userId\":3,"
 				+ "\"items\":[{\"productId\":1,\"quantity\":1}],\"placedAt\":1}");
 		assertInvalid("7", placed(0, "[{\"productId\":1,\"quantity\":1}]"));
+	}
+
+	@Test
+	void readsTheLifecycleCommands() {
+		assertThat(this.reader.read("7", bytes("""
+				{"type":"PaymentReported","orderId":7,"operator":"ann","outcome":"SUCCESS","at":5}""")))
+			.isEqualTo(new PaymentReported(7, "ann", PaymentOutcome.SUCCESS, 5));
+		assertThat(this.reader.read("7", bytes("""
+				{"type":"FulfilmentUpdated","orderId":7,"action":"FAIL","operator":"root","reason":"lost","at":5}""")))
+			.isEqualTo(new FulfilmentUpdated(7, FulfilmentAction.FAIL, "root", "lost", 5));
+	}
+
+	@Test
+	void rejectsCommandsWithoutOperatorOrOutcome() {
+		assertInvalid("7", "{\"type\":\"PaymentReported\",\"orderId\":7,\"operator\":\"ann\",\"at\":5}");
+		assertInvalid("7", "{\"type\":\"PaymentReported\",\"orderId\":7,\"outcome\":\"SUCCESS\",\"at\":5}");
+		assertInvalid("7", "{\"type\":\"CancellationRequested\",\"orderId\":7,\"operator\":\"\",\"at\":5}");
+		assertInvalid("7", "{\"type\":\"FulfilmentUpdated\",\"orderId\":7,\"operator\":\"root\",\"at\":5}");
+		assertInvalid("7",
+				"{\"type\":\"PaymentReported\",\"orderId\":7,\"operator\":\"ann\",\"outcome\":\"MAYBE\",\"at\":5}");
 	}
 
 	@Test
