@@ -11,12 +11,9 @@ import { i18n } from './i18n'
 import { configureHttp } from './api/http'
 import { useAuthStore } from './stores/auth'
 import { useLiveStore } from './stores/live'
+import { applyTheme } from './composables/useTheme'
 
-try {
-  if (localStorage.getItem('surge.theme') === 'dark') document.documentElement.classList.add('dark')
-} catch {
-  // storage unavailable
-}
+applyTheme()
 
 const app = createApp(App)
 const pinia = createPinia()

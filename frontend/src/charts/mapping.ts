@@ -11,6 +11,7 @@ export const THROUGHPUT_COLORS = { accepted: '#10b981', rejected: '#ef4444', tot
 export const WINDOW_SECONDS = 300
 
 const textStyle = { fontFamily: 'inherit' }
+const backgroundColor = 'transparent'
 
 /** Stacked horizontal bars: available / locked / sold per product (they add up to total). */
 export function stockBarOption(products: ProductStock[], t: Translate) {
@@ -24,6 +25,7 @@ export function stockBarOption(products: ProductStock[], t: Translate) {
     data: products.map((p) => p[key]),
   }))
   return {
+    backgroundColor,
     textStyle,
     tooltip: { trigger: 'axis' as const, axisPointer: { type: 'shadow' as const } },
     legend: { top: 0 },
@@ -47,6 +49,7 @@ export function statusCounts(byStatus: Partial<Record<OrderStatus, number>>) {
 export function statusBarOption(byStatus: Partial<Record<OrderStatus, number>>, t: Translate) {
   const counts = statusCounts(byStatus)
   return {
+    backgroundColor,
     textStyle,
     tooltip: { trigger: 'axis' as const, axisPointer: { type: 'shadow' as const } },
     grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
@@ -118,12 +121,13 @@ export function throughputLineOption(series: ThroughputPoint[], t: Translate) {
     data: series.map((p) => [Date.parse(p.at), pick(p)]),
   })
   return {
+    backgroundColor,
     textStyle,
     animation: false,
     tooltip: { trigger: 'axis' as const },
     legend: { top: 0 },
     grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
-    xAxis: { type: 'time' as const },
+    xAxis: { type: 'time' as const, axisLabel: { hideOverlap: true } },
     yAxis: { type: 'value' as const, minInterval: 1, name: '/s' },
     series: [
       line(t('admin.series.total'), THROUGHPUT_COLORS.total, (p) => p.accepted + p.rejected, true),

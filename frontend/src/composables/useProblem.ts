@@ -108,6 +108,7 @@ export function useProblem(productName?: (id: number) => string | undefined) {
   function show(error: unknown): ProblemView {
     const view = describeProblem(error, t, productName)
     ElNotification({
+      offset: 64,
       type: view.status === 429 || view.status === 503 ? 'warning' : 'error',
       title: view.title,
       message: h(

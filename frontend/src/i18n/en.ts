@@ -250,6 +250,7 @@ const en: Messages<typeof zhCN> = {
     logs: {
       type: 'Log type',
       allTypes: 'All types',
+      allProducts: 'All products',
       types: {
         ORDER: 'Order',
         STOCK: 'Stock',

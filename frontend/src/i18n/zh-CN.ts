@@ -244,6 +244,7 @@ export default {
     logs: {
       type: '日志类型',
       allTypes: '全部类型',
+      allProducts: '全部商品',
       types: {
         ORDER: '订单',
         STOCK: '库存',

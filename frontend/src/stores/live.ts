@@ -53,6 +53,7 @@ export const useLiveStore = defineStore('live', () => {
           if (!auth.isAdmin) return
           dashboard.addAlert(event)
           ElNotification({
+            offset: 64,
             type: 'warning',
             title: i18n.global.t('admin.alerts'),
             message: i18n.global.t('admin.lowStockAlert', {
