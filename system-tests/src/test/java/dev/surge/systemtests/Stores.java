@@ -55,6 +55,64 @@ final class Stores {
 		return query("SELECT status FROM orders WHERE id = ?", orderId, (rs) -> rs.getString(1));
 	}
 
+	/** Waits until the order reached the state. */
+	static void awaitStatus(long orderId, String status) {
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(200))
+			.untilAsserted(() -> assertThat(status(orderId)).as("status of order %d", orderId).isEqualTo(status));
+	}
+
+	static String statusReason(long orderId) {
+		return query("SELECT status_reason FROM orders WHERE id = ?", orderId, (rs) -> rs.getString(1));
+	}
+
+	static long statusLogRows(long orderId, String toStatus) {
+		return query("SELECT COUNT(*) FROM order_status_log WHERE order_id = ? AND to_status = ?", orderId, toStatus,
+				(rs) -> rs.getLong(1));
+	}
+
+	static long payments(long orderId, String outcome) {
+		return query("SELECT COUNT(*) FROM payments WHERE order_id = ? AND outcome = ?", orderId, outcome,
+				(rs) -> rs.getLong(1));
+	}
+
+	/**
+	 * Moves the payment deadline of these orders into the past, as if time had passed.
+	 */
+	static void expire(java.util.Collection<Long> orderIds) {
+		try (Connection db = SurgeSystem.get().mysql();
+				PreparedStatement update = db.prepareStatement(
+						"UPDATE orders SET expires_at = CURRENT_TIMESTAMP(3) - INTERVAL 1 SECOND WHERE id = ?")) {
+			for (long orderId : orderIds) {
+				update.setLong(1, orderId);
+				update.addBatch();
+			}
+			update.executeBatch();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Counts orders of a product by state. */
+	static Map<String, Long> statesOf(long productId) {
+		Map<String, Long> states = new java.util.TreeMap<>();
+		try (Connection db = SurgeSystem.get().mysql(); PreparedStatement statement = db.prepareStatement("""
+				SELECT o.status, COUNT(*) FROM orders o JOIN order_items i ON i.order_id = o.id
+				WHERE i.product_id = ? GROUP BY o.status""")) {
+			statement.setLong(1, productId);
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					states.put(rs.getString(1), rs.getLong(2));
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return states;
+	}
+
 	/** Waits until the consumer claimed every reservation of these products. */
 	static void awaitDrained(long... productIds) {
 		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {

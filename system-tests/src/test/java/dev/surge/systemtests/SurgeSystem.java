@@ -44,6 +44,8 @@ final class SurgeSystem {
 
 	private ServiceProcess api;
 
+	private ServiceProcess secondConsumer;
+
 	private final Api client;
 
 	private final RedisClient redisClient;
@@ -101,6 +103,16 @@ final class SurgeSystem {
 		return this.environment.get("SPRING_KAFKA_BOOTSTRAP_SERVERS");
 	}
 
+	/**
+	 * A second consumer instance in the same group: partitions split, both run the
+	 * timers.
+	 */
+	synchronized void ensureTwoConsumers() {
+		if (this.secondConsumer == null) {
+			this.secondConsumer = startConsumer();
+		}
+	}
+
 	/** Kills the API process (SIGKILL) and starts a new one on the same port. */
 	void restartApi() {
 		this.api.kill();
@@ -139,7 +151,7 @@ final class SurgeSystem {
 		int port = freePort();
 		env.put("SERVER_PORT", Integer.toString(port));
 		return ServiceProcess.start("order-consumer", jar("order-consumer"), env, List.of("-Xmx512m"), port,
-				logFile("order-consumer"));
+				logFile("order-consumer-" + port));
 	}
 
 	private ServiceProcess startApi() {
@@ -168,6 +180,9 @@ final class SurgeSystem {
 
 	private void stop() {
 		this.api.stop();
+		if (this.secondConsumer != null) {
+			this.secondConsumer.stop();
+		}
 		this.consumer.stop();
 		this.redisClient.shutdown();
 	}
