@@ -19,8 +19,13 @@ for arg in "$@"; do
 done
 
 if $build; then
-  # --- frontend build: reserved spot (the frontend module adds its build here, or into Maven) ---
-  # ---
+  # The UI is built with this machine's Node; order-api packages frontend/dist as its static files.
+  if command -v npm >/dev/null 2>&1; then
+    echo "Building the UI..."
+    (cd frontend && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent)
+  else
+    echo "npm not found: starting without the UI (install Node.js >= 20 for it)" >&2
+  fi
   echo "Building (tests skipped)..."
   ./mvnw -B -q -DskipTests package
 fi
