@@ -66,6 +66,7 @@ export const useDashboardStore = defineStore('dashboard', () => {
 
   function applyStock(event: StockEvent) {
     const row = stock.value.find((p) => p.id === event.productId)
+    if (!row) scheduleStatsRefresh()
     if (row) {
       row.total = event.total
       row.available = event.available

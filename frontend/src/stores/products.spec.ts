@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { http, HttpResponse } from 'msw'
 import { server, API } from '@/test/server'
 import { freshPinia } from '@/test/render'
@@ -7,10 +7,12 @@ import { useProductsStore } from './products'
 
 describe('products store', () => {
   it('loads the catalogue and applies live stock events', async () => {
+    let reads = 0
     server.use(
-      http.get(`${API}/api/products`, () =>
-        HttpResponse.json([aProduct(), aProduct({ id: 2, name: 'B' })]),
-      ),
+      http.get(`${API}/api/products`, () => {
+        reads++
+        return HttpResponse.json([aProduct(), aProduct({ id: 2, name: 'B' })])
+      }),
     )
     freshPinia()
     const products = useProductsStore()
@@ -33,7 +35,7 @@ describe('products store', () => {
     })
     expect(products.byId.get(1)?.sellable).toBe(78)
     products.applyStock({ productId: 99, total: 1, available: 1, locked: 0, sold: 0, sellable: 1 })
-    expect(products.items).toHaveLength(2)
+    await vi.waitFor(() => expect(reads).toBe(2), { timeout: 2000 })
   })
 
   it('keeps the failure to show it', async () => {

@@ -24,10 +24,20 @@ export const useProductsStore = defineStore('products', () => {
     }
   }
 
-  /** Live stock from the `stock` event; unknown products are picked up at the next load. */
+  let reloadTimer: ReturnType<typeof setTimeout> | null = null
+  /** A product we do not know yet (just created): read the catalogue again, once for a burst. */
+  function scheduleReload() {
+    if (reloadTimer || !loaded.value) return
+    reloadTimer = setTimeout(() => {
+      reloadTimer = null
+      void load()
+    }, 1000)
+  }
+
+  /** Live stock from the `stock` event. */
   function applyStock(event: StockEvent) {
     const product = items.value.find((p) => p.id === event.productId)
-    if (!product) return
+    if (!product) return scheduleReload()
     product.total = event.total
     product.available = event.available
     product.locked = event.locked
