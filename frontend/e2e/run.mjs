@@ -168,10 +168,8 @@ try {
     'the accepted order reaches 待支付 live, pay it with SUCCESS, it reaches 待履约',
     async () => {
       const tracker = page.getByTestId('order-tracker')
-      await expectVisible(tracker.getByText('待支付', { exact: true }))
-      state.orderNo = (await tracker.getByRole('button', { name: '支付成功' }).count())
-        ? null
-        : null
+      // the status tag, not the progress step of the same name
+      await expectVisible(tracker.locator('.el-tag', { hasText: '待支付' }))
       await tracker.getByRole('button', { name: '支付成功' }).click()
       await expectVisible(tracker.locator('.el-tag', { hasText: '待履约' }))
       await tracker.getByRole('link', { name: /查看详情/ }).click()
@@ -243,6 +241,12 @@ try {
     await login(customer.username, customer.password)
     const card = page.getByRole('article', { name: limitedName })
     await expectVisible(card)
+    // the new product reaches the stock gate through the pipeline
+    await waitFor(
+      async () => (await sellable(card)) === 1,
+      `${limitedName} shows 1 available`,
+      30000,
+    )
     await setQuantity(card, limitedName, 2)
     await card.getByRole('button', { name: '立即购买' }).click()
     const alert = card.getByRole('alert')
