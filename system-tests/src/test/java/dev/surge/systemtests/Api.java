@@ -37,6 +37,16 @@ final class Api {
 		return send(request(path, token).GET().build());
 	}
 
+	Response put(String path, String token, Object body) {
+		return send(request(path, token).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+			.build());
+	}
+
+	Response delete(String path, String token) {
+		return send(request(path, token).DELETE().build());
+	}
+
 	Response post(String path, String token, Object body, String... headers) {
 		return send(post(request(path, token), body, headers));
 	}

@@ -13,11 +13,13 @@ import dev.surge.contracts.DemoResetRequested;
 import dev.surge.contracts.ProductDeleted;
 import dev.surge.contracts.ProductEvent;
 import dev.surge.contracts.ProductUpdated;
+import dev.surge.contracts.RedisKeys;
 import dev.surge.contracts.StockRestocked;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -50,9 +52,12 @@ class ProductAdministration {
 
 	private final boolean demoEnabled;
 
+	private final StringRedisTemplate redis;
+
 	ProductAdministration(JdbcTemplate jdbc, Stock stock, StockReturns returns, OpenOrders openOrders,
 			ChangeNotices notices, PlatformTransactionManager transactionManager,
-			@Value("${surge.demo.enabled:false}") boolean demoEnabled) {
+			@Value("${surge.demo.enabled:false}") boolean demoEnabled, StringRedisTemplate redis) {
+		this.redis = redis;
 		this.jdbc = jdbc;
 		this.stock = stock;
 		this.returns = returns;
@@ -90,21 +95,25 @@ class ProductAdministration {
 	/**
 	 * Soft delete, refused while an open order references the product. The stock row is
 	 * locked first, so an intake committing an order for it at the same time is seen.
+	 * Then the gate's stock key goes, so the API stops selling it (a redelivery deletes
+	 * it again).
 	 */
 	private void delete(ProductDeleted deleted) {
-		Boolean done = this.transactions.execute((status) -> {
+		Boolean refused = this.transactions.execute((status) -> {
 			this.jdbc.queryForList("SELECT product_id FROM product_stock WHERE product_id = ? FOR UPDATE", Long.class,
 					deleted.productId());
 			if (this.openOrders.reference(deleted.productId())) {
 				logger.warn("Ignored ProductDeleted of product {} by {}: open orders reference it", deleted.productId(),
 						deleted.operator());
-				return false;
+				return true;
 			}
-			return this.jdbc.update("""
+			this.jdbc.update("""
 					UPDATE products SET deleted = TRUE, updated_at = CURRENT_TIMESTAMP(3)
-					WHERE id = ? AND deleted = FALSE""", deleted.productId()) == 1;
+					WHERE id = ? AND deleted = FALSE""", deleted.productId());
+			return false;
 		});
-		if (Boolean.TRUE.equals(done)) {
+		if (Boolean.FALSE.equals(refused)) {
+			this.redis.delete(RedisKeys.stock(deleted.productId()));
 			logger.info("Product {} deleted by {}", deleted.productId(), deleted.operator());
 			this.notices.productsChanged(List.of(deleted.productId()));
 		}
