@@ -550,14 +550,24 @@ async function api(req, res, url) {
     })
   }
   if (m === 'GET' && p === '/api/admin/logs') {
-    const type = url.searchParams.get('type')
+    const type = url.searchParams.get('type') || 'ORDER'
+    if (
+      type === 'SECURITY' &&
+      (url.searchParams.get('orderId') || url.searchParams.get('productId'))
+    ) {
+      return problem(res, 400, 'invalid-request', 'Invalid request', {
+        errors: [{ field: 'orderId', message: 'does not apply to SECURITY logs' }],
+      })
+    }
     const orderId = url.searchParams.get('orderId')
     const productId = url.searchParams.get('productId')
+    const operator = url.searchParams.get('operator')
     const list = state.logs.filter(
       (l) =>
-        (!type || l.type === type) &&
+        (type === 'ORDER' ? l.type === 'ORDER' || l.type === 'FULFILMENT' : l.type === type) &&
         (!orderId || l.orderId === orderId) &&
-        (!productId || String(l.productId) === productId),
+        (!productId || String(l.productId) === productId) &&
+        (!operator || l.operator === operator),
     )
     return send(res, 200, pageOf(list, url))
   }

@@ -41,8 +41,8 @@ export interface StockLevels {
   available: number
   locked: number
   sold: number
-  /** What the Redis gate can still sell: the live "available" of the shop. */
-  sellable: number
+  /** What the Redis gate can still sell: the live "available" of the shop (null: gate unknown). */
+  sellable: number | null
 }
 
 export interface Product extends StockLevels {
@@ -147,9 +147,11 @@ export interface LogEntry {
 }
 
 export interface LogQuery {
-  type?: LogType | ''
+  /** One log at a time; the server reads ORDER when none is given. */
+  type?: LogType
   orderId?: string
   productId?: number | null
+  operator?: string
   page?: number
   size?: number
 }
@@ -179,4 +181,9 @@ export interface EventMap {
   alert: AlertEvent
   log: LogEvent
   stats: StatsEvent
+}
+
+/** The number the shop shows as available: the gate's, else MySQL's when the gate did not say. */
+export function liveAvailable(levels: Pick<StockLevels, 'sellable' | 'available'>): number {
+  return levels.sellable ?? levels.available
 }

@@ -249,7 +249,6 @@ const en: Messages<typeof zhCN> = {
     },
     logs: {
       type: 'Log type',
-      allTypes: 'All types',
       allProducts: 'All products',
       types: {
         ORDER: 'Order',
@@ -267,6 +266,13 @@ const en: Messages<typeof zhCN> = {
       reason: 'Reason',
       detail: 'Detail',
       liveTail: 'Live tail',
+      orderIdInvalid: 'An order id has digits only',
+      hints: {
+        ORDER: 'Order log: every state change (fulfilment included) with operator and reason',
+        STOCK: 'Stock log: pre-locks, payments, releases, refund returns, restocks and adjustments',
+        FULFILMENT: 'Fulfilment log: started, completed and failed fulfilments',
+        SECURITY: 'Security log: registrations, logins and access events',
+      },
       empty: 'No log entries match',
     },
     lowStockAlert: '{name} is running low: {available} left (warning at {warning})',

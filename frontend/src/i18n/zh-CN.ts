@@ -243,7 +243,6 @@ export default {
     },
     logs: {
       type: '日志类型',
-      allTypes: '全部类型',
       allProducts: '全部商品',
       types: {
         ORDER: '订单',
@@ -261,6 +260,13 @@ export default {
       reason: '原因',
       detail: '详情',
       liveTail: '实时追加',
+      orderIdInvalid: '订单 ID 只含数字',
+      hints: {
+        ORDER: '订单日志：每一次状态变更（含履约），带操作人与原因',
+        STOCK: '库存日志：预锁、扣减、释放、退货入库、补货与调整',
+        FULFILMENT: '履约日志：开始履约、履约完成与履约失败',
+        SECURITY: '安全日志：注册、登录与权限相关事件',
+      },
       empty: '没有符合条件的日志',
     },
     lowStockAlert: '{name} 库存告急：剩余 {available}（预警值 {warning}）',

@@ -47,14 +47,18 @@ describe('dashboard store', () => {
     dashboard.applyLog(entry({ type: 'STOCK', action: 'PRELOCK' }))
     expect(dashboard.logs.map((l) => l.action)).toEqual(['PRELOCK'])
 
-    dashboard.logQuery = { type: '', page: 1, size: 20 }
+    dashboard.logQuery = { type: 'ORDER', page: 1, size: 20 }
     dashboard.applyLog(entry())
     expect(dashboard.logs).toHaveLength(1)
 
-    dashboard.logQuery = { type: '', page: 0, size: 20 }
+    // the ORDER log holds every transition, fulfilment ones included
+    dashboard.logQuery = { type: 'ORDER', page: 0, size: 20 }
+    dashboard.applyLog(entry({ type: 'FULFILMENT', action: 'FULFILLING→COMPLETED' }))
+    expect(dashboard.logs.map((l) => l.action)).toEqual(['FULFILLING→COMPLETED', 'PRELOCK'])
+
     dashboard.liveTail = false
     dashboard.applyLog(entry())
-    expect(dashboard.logs).toHaveLength(1)
+    expect(dashboard.logs).toHaveLength(2)
   })
 
   it('updates the status of a listed order from an order event', () => {

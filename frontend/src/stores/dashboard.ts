@@ -133,7 +133,14 @@ export const useDashboardStore = defineStore('dashboard', () => {
   // --- logs ---
   const logs = ref<LogEntry[]>([])
   const logsTotal = ref(0)
-  const logQuery = ref<LogQuery>({ type: '', orderId: '', productId: null, page: 0, size: 20 })
+  const logQuery = ref<LogQuery>({
+    type: 'ORDER',
+    orderId: '',
+    productId: null,
+    operator: '',
+    page: 0,
+    size: 20,
+  })
   const logsLoading = ref(false)
   const liveTail = ref(true)
 
@@ -153,7 +160,13 @@ export const useDashboardStore = defineStore('dashboard', () => {
   function applyLog(entry: LogEntry) {
     const q = logQuery.value
     if (!liveTail.value || (q.page ?? 0) !== 0) return
-    if (q.type && entry.type !== q.type) return
+    // live lines are order transitions: the ORDER log has them all, FULFILMENT its own
+    const type = q.type ?? 'ORDER'
+    if (
+      type === 'ORDER' ? entry.type !== 'ORDER' && entry.type !== 'FULFILMENT' : entry.type !== type
+    )
+      return
+    if (q.operator && entry.operator !== q.operator) return
     if (q.orderId && entry.orderId !== q.orderId) return
     if (q.productId && entry.productId !== q.productId) return
     logs.value = [entry, ...logs.value].slice(0, Math.max(q.size ?? 20, 1))
