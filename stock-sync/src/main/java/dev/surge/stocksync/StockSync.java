@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 
 import dev.surge.stocksync.stock.CheckCommand;
 import dev.surge.stocksync.stock.LoadCommand;
+import dev.surge.stocksync.stock.ReconcileCommand;
+import dev.surge.stocksync.dlt.DltCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -14,7 +16,8 @@ import picocli.CommandLine.ParseResult;
  */
 @Command(name = "stock-sync", mixinStandardHelpOptions = true, version = "stock-sync 0.1",
 		description = "Loads Redis stock from MySQL and checks both against the stock invariants.",
-		subcommands = { LoadCommand.class, CheckCommand.class, CommandLine.HelpCommand.class })
+		subcommands = { LoadCommand.class, CheckCommand.class, ReconcileCommand.class, DltCommand.class,
+				CommandLine.HelpCommand.class })
 public final class StockSync implements Runnable {
 
 	/** Exit code when a command could not run (bad connection, bad input). */
@@ -25,7 +28,8 @@ public final class StockSync implements Runnable {
 
 	@Override
 	public void run() {
-		throw new CommandLine.ParameterException(this.spec.commandLine(), "Missing command: load or check");
+		throw new CommandLine.ParameterException(this.spec.commandLine(),
+				"Missing command: load, check, reconcile or dlt");
 	}
 
 	public static void main(String[] args) {

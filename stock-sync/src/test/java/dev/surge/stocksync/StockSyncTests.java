@@ -17,7 +17,7 @@ class StockSyncTests {
 		commandLine.setOut(new PrintWriter(out));
 
 		assertThat(commandLine.execute("--help")).isZero();
-		assertThat(out.toString()).contains("load").contains("check");
+		assertThat(out.toString()).contains("load").contains("check").contains("reconcile").contains("dlt");
 	}
 
 	@Test

@@ -1,6 +1,13 @@
 package dev.surge.stocksync.stock;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.surge.contracts.RedisKeys;
 import dev.surge.contracts.Reservations;
@@ -17,6 +24,10 @@ final class RedisStock {
 	private final RedisCommands<String, String> redis;
 
 	private @Nullable String loadSha;
+
+	private @Nullable String readSha;
+
+	private @Nullable String setSha;
 
 	RedisStock(RedisCommands<String, String> redis) {
 		this.redis = redis;
@@ -38,6 +49,56 @@ final class RedisStock {
 		List<String> held = this.redis.hvals(RedisKeys.reservations(productId));
 		long reserved = held.stream().mapToLong((value) -> Reservations.parse(value).quantity()).sum();
 		return new Snapshot((stock != null) ? Long.valueOf(stock) : null, reserved, held.size());
+	}
+
+	/** reconcile-read.lua: stock, reservations and their digest, atomically. */
+	GateSnapshot snapshot(long productId) {
+		if (this.readSha == null) {
+			this.readSha = this.redis.scriptLoad(script("reconcile-read.lua"));
+		}
+		List<Object> answer = this.redis.evalsha(this.readSha, ScriptOutputType.MULTI, keys(productId));
+		Object stock = answer.get(0);
+		@SuppressWarnings("unchecked")
+		List<Object> flat = (List<Object>) answer.get(2);
+		Map<String, String> reservations = new LinkedHashMap<>();
+		for (int i = 0; i + 1 < flat.size(); i += 2) {
+			reservations.put(flat.get(i).toString(), flat.get(i + 1).toString());
+		}
+		return new GateSnapshot((stock instanceof String text) ? Long.valueOf(text) : null, answer.get(1).toString(),
+				reservations);
+	}
+
+	/**
+	 * reconcile-set.lua: if stock and reservations are still as in {@code snapshot}, the
+	 * target (base minus the returns Redis has not applied), written when {@code write}.
+	 * @return the target, or {@code null} when the gate changed since the snapshot
+	 */
+	@Nullable Long compareAndSet(long productId, GateSnapshot snapshot, long base, List<PendingReturn> pending, boolean write) {
+		if (this.setSha == null) {
+			this.setSha = this.redis.scriptLoad(script("reconcile-set.lua"));
+		}
+		List<String> keys = new ArrayList<>(List.of(keys(productId)));
+		List<String> args = new ArrayList<>(List.of((snapshot.stock() != null) ? snapshot.stock().toString() : "",
+				snapshot.digest(), Long.toString(base), write ? "1" : "0"));
+		for (PendingReturn row : pending) {
+			keys.add(row.marker());
+			args.add(Long.toString(row.units()));
+		}
+		List<Object> answer = this.redis.evalsha(this.setSha, ScriptOutputType.MULTI, keys.toArray(String[]::new),
+				args.toArray(String[]::new));
+		return (((Number) answer.get(0)).longValue() == 1) ? ((Number) answer.get(1)).longValue() : null;
+	}
+
+	private static String script(String name) {
+		try (InputStream in = RedisStock.class.getResourceAsStream("/scripts/" + name)) {
+			if (in == null) {
+				throw new IllegalStateException("Missing script " + name);
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static String[] keys(long productId) {
