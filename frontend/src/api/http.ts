@@ -28,6 +28,11 @@ export interface RequestOptions {
   signal?: AbortSignal
 }
 
+/** For other channels (the event stream) that learn the session is gone. */
+export function notifyUnauthorized(): void {
+  config.onUnauthorized()
+}
+
 export function url(path: string, query?: RequestOptions['query']): string {
   const params = new URLSearchParams()
   for (const [key, value] of Object.entries(query ?? {})) {

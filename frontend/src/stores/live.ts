@@ -2,6 +2,7 @@ import { ref } from 'vue'
 import { defineStore } from 'pinia'
 import { ElNotification } from 'element-plus'
 import { connectLive } from '@/api/events'
+import { notifyUnauthorized } from '@/api/http'
 import type { LiveConnection, LiveStatus } from '@/api/events'
 import { i18n } from '@/i18n'
 import { useAuthStore } from './auth'
@@ -30,7 +31,14 @@ export const useLiveStore = defineStore('live', () => {
 
     connection = connectLive({
       token: auth.token,
-      onStatus: (next) => (status.value = next),
+      onStatus: (next) => {
+        status.value = next
+        // the stream is refused once the token expired: end the session like a 401 would
+        const session = auth.session
+        if (next === 'reconnecting' && session && session.expiresAt <= Date.now()) {
+          notifyUnauthorized()
+        }
+      },
       onResync: () => {
         void products.load()
         if (orders.current) void orders.refresh(orders.current.orderId).catch(() => {})

@@ -92,6 +92,17 @@ export const useOrdersStore = defineStore('orders', () => {
     tracked.value = null
   }
 
+  /** True while the order list is on screen: a new order then shows up in it. */
+  const listActive = ref(false)
+  let listTimer: ReturnType<typeof setTimeout> | null = null
+  function scheduleListReload() {
+    if (listTimer || !listActive.value || query.value.page !== 0) return
+    listTimer = setTimeout(() => {
+      listTimer = null
+      if (listActive.value) void loadPage()
+    }, 1000)
+  }
+
   /** A live `order` event: update what is shown and read the order again for its history. */
   function applyEvent(event: OrderEvent) {
     lastSeen.set(event.orderId, event.status)
@@ -107,6 +118,7 @@ export const useOrdersStore = defineStore('orders', () => {
     if (current.value?.orderId === event.orderId || tracked.value?.orderId === event.orderId) {
       void refresh(event.orderId).catch(() => {})
     }
+    if (!page.value.some((o) => o.orderId === event.orderId)) scheduleListReload()
     return shown
   }
 
@@ -140,6 +152,7 @@ export const useOrdersStore = defineStore('orders', () => {
     error,
     current,
     tracked,
+    listActive,
     loadPage,
     refresh,
     open,
