@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The benchmark in one command (see loadtest/README.md). Builds the services and this module,
+# then runs dev.surge.loadtest.bench.Bench, which starts its own servers and services on free
+# 127.0.0.1 ports, measures, prints the table, appends it to docs/performance.md and stops
+# everything.
+#   loadtest/bench.sh                      the full benchmark (~6 min)
+#   loadtest/bench.sh --smoke --gatling FlashSale   tiny load, proves the scripts work (CI)
+#   loadtest/bench.sh --no-build ...       use what was built last
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/java-home.sh
+
+if ! command -v wrk >/dev/null 2>&1; then
+  echo "wrk not found: apt-get install -y wrk" >&2
+  exit 1
+fi
+
+build=true
+args=()
+for arg in "$@"; do
+  case "$arg" in
+    --no-build) build=false ;;
+    *) args+=("$arg") ;;
+  esac
+done
+if $build; then
+  echo "Building order-consumer, order-api and loadtest (tests skipped)..."
+  ./mvnw -B -q -DskipTests package -pl order-consumer,order-api,loadtest -am
+fi
+
+# Rate limits are raised by configuration only (the API reads surge.rate-limits.*).
+export SURGE_RATE_LIMITS_ENABLED="${SURGE_RATE_LIMITS_ENABLED:-false}"
+
+exec "$JAVA_HOME/bin/java" -Xmx512m \
+  -cp "loadtest/target/classes:$(cat loadtest/target/runtime.classpath)" \
+  dev.surge.loadtest.bench.Bench "${args[@]+"${args[@]}"}"

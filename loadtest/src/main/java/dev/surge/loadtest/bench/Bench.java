@@ -1,0 +1,594 @@
+package dev.surge.loadtest.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+
+import dev.surge.contracts.OrderPlaced;
+import dev.surge.contracts.RedisKeys;
+import dev.surge.devstack.DevServers;
+import dev.surge.devstack.ServiceProcess;
+import dev.surge.loadtest.client.Ledger;
+import dev.surge.loadtest.client.SurgeClient;
+
+/**
+ * The one-command benchmark (see {@code loadtest/README.md}). Starts its own Redis,
+ * MariaDB and Kafka (devstack, random ports on 127.0.0.1, data under
+ * {@code loadtest/target/bench}), the consumer, the API and the bare endpoint; creates
+ * users, tokens and products before any measured window; then measures, in one run:
+ * <ol>
+ * <li>the bare endpoint (reserve.lua via Lettuce) and the full {@code POST /api/orders},
+ * same connections and duration, with wrk;</li>
+ * <li>the time until the consumer's lag is 0 after that burst;</li>
+ * <li>the consumer draining a pre-filled backlog, hot product and 1,000 products, and a
+ * plain JDBC writer of the same rows;</li>
+ * <li>RSS and heap of the API and the consumer;</li>
+ * </ol>
+ * and prints the oversell verdict and a table, which it appends to
+ * {@code docs/performance.md}. Everything stops when it ends.
+ */
+public final class Bench {
+
+	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
+
+	private final Options options;
+
+	private final Path home;
+
+	private final Path work;
+
+	private Bench(Options options) {
+		this.options = options;
+		this.home = Path.of("").toAbsolutePath();
+		this.work = this.home.resolve("loadtest/target/bench");
+	}
+
+	public static void main(String[] args) {
+		Options options = Options.parse(args);
+		try {
+			new Bench(options).run();
+			System.exit(0);
+		}
+		catch (RuntimeException ex) {
+			System.err.println("bench: " + ex.getMessage());
+			ex.printStackTrace();
+			System.exit(1);
+		}
+	}
+
+	private void run() {
+		Results results = new Results(this.options);
+		Path data = this.work.resolve("data");
+		deleteRecursively(data);
+		log("starting Redis, MariaDB, Kafka");
+		try (DevServers servers = DevServers.start(DevServers.Options.random(data))) {
+			Db db = new Db(servers.jdbcUrl(), servers.dbUser(), servers.dbPassword());
+			Map<String, String> env = new HashMap<>(servers.springEnvironment());
+			String redisUri = "redis://" + servers.redisHost() + ":" + servers.redisPort();
+			ServiceProcess consumer = startConsumer(env);
+			seedProducts(db, servers);
+			ServiceProcess api = startApi(env);
+			int barePort = freePort();
+			log("starting the bare endpoint");
+			try (JavaChild bare = JavaChild.start("dev.surge.loadtest.bare.BareReserveApplication", List.of("-Xmx256m"),
+					Map.of("SPRING_DATA_REDIS_HOST", servers.redisHost(), "SPRING_DATA_REDIS_PORT",
+							Integer.toString(servers.redisPort()), "SERVER_PORT", Integer.toString(barePort)),
+					barePort, this.work.resolve("bare.log"));
+					Backlog backlog = new Backlog(servers.kafkaBootstrapServers());
+					Ledger ledger = new Ledger(db.url(), db.user(), db.password(), redisUri)) {
+				String apiUrl = "http://127.0.0.1:" + api.port();
+				SurgeClient client = new SurgeClient(apiUrl);
+				log("registering " + this.options.users + " customers and logging them in");
+				List<SurgeClient.Customer> customers = client.customers("bench" + System.currentTimeMillis() % 100000,
+						this.options.users);
+				Path tokens = this.work.resolve("tokens.txt");
+				write(tokens, customers.stream().map(SurgeClient.Customer::token).toList());
+				measureHttp(results, bare, barePort, api, apiUrl, tokens, consumer, backlog);
+				results.apiOrders = Ledger.all(ledger.ordersOfUsers(customers.stream().map((c) -> c.id()).toList()));
+				results.afterBurst = ledger.stock(List.of());
+				consumer = measureConsumer(results, consumer, env, db, backlog, redisUri);
+				results.consumerAfter = Memory.sample(consumer.pid(), consumer.port());
+				results.apiAfter = Memory.sample(api.pid(), api.port());
+				results.verdict = ledger.stock(List.of());
+				if (this.options.gatling != null) {
+					results.gatlingExit = runGatling(apiUrl, servers);
+				}
+			}
+			finally {
+				api.stop();
+				consumer.stop();
+			}
+		}
+		String table = results.table(commit());
+		System.out.println();
+		System.out.println(table);
+		if (this.options.doc != null) {
+			appendToDoc(table);
+		}
+		if (!results.verdict.ok()) {
+			throw new IllegalStateException("Oversold: " + results.verdict);
+		}
+		if (results.gatlingExit != 0) {
+			throw new IllegalStateException("The Gatling simulation failed: exit " + results.gatlingExit);
+		}
+	}
+
+	private void measureHttp(Results results, JavaChild bare, int barePort, ServiceProcess api, String apiUrl,
+			Path tokens, ServiceProcess consumer, Backlog backlog) {
+		Wrk wrk = new Wrk(this.home.resolve("loadtest/wrk/orders.lua"), 2, this.options.connections);
+		String bareUrl = "http://127.0.0.1:" + barePort;
+		log("1. bare endpoint: warm-up " + this.options.warmup.toSeconds() + " s");
+		wrk.run(bareUrl, "/bare/orders", null, 1, this.options.products, this.options.warmup);
+		log("1. bare endpoint: measuring " + this.options.duration.toSeconds() + " s");
+		results.bare = wrk.run(bareUrl, "/bare/orders", null, 1, this.options.products, this.options.duration);
+		results.bareRss = Memory.rssMb(bare.pid());
+		log("   " + results.bare);
+		log("2. POST /api/orders: warm-up " + this.options.warmup.toSeconds() + " s");
+		wrk.run(apiUrl, "/api/orders", tokens, 1, this.options.products, this.options.warmup);
+		backlog.secondsUntilDrained(Duration.ofSeconds(120));
+		log("2. POST /api/orders: measuring " + this.options.duration.toSeconds() + " s");
+		AtomicReference<Memory.Sample> apiPeak = new AtomicReference<>(new Memory.Sample(0, 0));
+		AtomicReference<Memory.Sample> consumerPeak = new AtomicReference<>(new Memory.Sample(0, 0));
+		ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+		sampler.scheduleAtFixedRate(() -> {
+			apiPeak.updateAndGet((peak) -> peak.max(Memory.sample(api.pid(), api.port())));
+			consumerPeak.updateAndGet((peak) -> peak.max(Memory.sample(consumer.pid(), consumer.port())));
+		}, 1, 2, TimeUnit.SECONDS);
+		try {
+			results.full = wrk.run(apiUrl, "/api/orders", tokens, 1, this.options.products, this.options.duration);
+			results.lagZeroSeconds = backlog.secondsUntilDrained(Duration.ofSeconds(120));
+		}
+		finally {
+			sampler.shutdownNow();
+		}
+		results.apiPeak = apiPeak.get();
+		results.consumerPeak = consumerPeak.get();
+		log("   " + results.full + "; consumer lag 0 after " + results.lagZeroSeconds + " s");
+	}
+
+	private ServiceProcess measureConsumer(Results results, ServiceProcess consumer, Map<String, String> env, Db db,
+			Backlog backlog, String redisUri) {
+		long hot = this.options.products + 1;
+		ServiceProcess running = consumer;
+		RedisClient redisClient = RedisClient.create(redisUri);
+		try (StatefulRedisConnection<String, String> redis = redisClient.connect()) {
+			for (Shape shape : List.of(new Shape("hot product", hot, 1),
+					new Shape(this.options.products + " products", 1, this.options.products))) {
+				log("3. consumer, " + shape.name + ": stopping it and pre-filling " + this.options.backlog + " orders");
+				running.stop();
+				List<OrderPlaced> orders = backlog.orders(this.options.backlog, shape.first, shape.products,
+						900_000_000L);
+				Backlog.reserve(redis, orders);
+				backlog.publish(orders);
+				long start = System.nanoTime();
+				AtomicReference<Double> rate = new AtomicReference<>(Double.NaN);
+				Thread watcher = Thread.ofPlatform()
+					.start(() -> rate.set(backlog.drainRate(this.options.backlog, Duration.ofMinutes(5))));
+				running = startConsumer(env);
+				join(watcher);
+				double consumerRate = rate.get();
+				log("   consumer drained at " + Math.round(consumerRate) + "/s ("
+						+ Math.round((System.nanoTime() - start) / 1e9) + " s with its start)");
+				log("   plain JDBC writer, same rows, " + this.options.writers + " writers");
+				List<OrderPlaced> same = backlog.orders(this.options.backlog, shape.first, shape.products,
+						900_000_001L);
+				double writerRate = new PlainWriter(db, this.options.writers, 500).write(same);
+				Backlog.takeFromGate(redis, same);
+				log("   plain writer at " + Math.round(writerRate) + "/s");
+				results.drains.add(new Drain(shape.name, consumerRate, writerRate));
+			}
+		}
+		finally {
+			redisClient.shutdown();
+		}
+		return running;
+	}
+
+	private ServiceProcess startConsumer(Map<String, String> springEnv) {
+		log("starting order-consumer");
+		Map<String, String> env = new HashMap<>(springEnv);
+		env.put("SURGE_DEMO_ENABLED", "false");
+		env.putAll(this.options.consumerEnv);
+		return ServiceProcess.start("order-consumer", jar("order-consumer"), env, this.options.consumerJvm, freePort(),
+				this.work.resolve("order-consumer.log"));
+	}
+
+	private ServiceProcess startApi(Map<String, String> springEnv) {
+		log("starting order-api");
+		Map<String, String> env = new HashMap<>(springEnv);
+		env.put("SURGE_SECURITY_JWT_SECRET", "bench-" + UUID.randomUUID() + "-" + UUID.randomUUID());
+		env.put("SURGE_DEMO_ENABLED", "true");
+		// rate limits are raised by configuration: pass the caller's SURGE_RATE_LIMITS_*
+		System.getenv().forEach((key, value) -> {
+			if (key.startsWith("SURGE_RATE_LIMITS_")) {
+				env.put(key, value);
+			}
+		});
+		env.putAll(this.options.apiEnv);
+		List<String> jvm = new ArrayList<>(List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError"));
+		if (this.options.jfr) {
+			jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+					+ this.work.resolve("order-api.jfr"));
+		}
+		jvm.addAll(this.options.apiJvm);
+		return ServiceProcess.start("order-api", jar("order-api"), env, jvm, freePort(),
+				this.work.resolve("order-api.log"));
+	}
+
+	/**
+	 * Products 1..n for the HTTP runs and n+1, the hot product of the backlog, each with
+	 * ten million units, in MySQL and in the gate.
+	 */
+	private void seedProducts(Db db, DevServers servers) {
+		int count = this.options.products + 1;
+		long units = 10_000_000L;
+		try (Connection connection = db.connect();
+				PreparedStatement product = connection
+					.prepareStatement("INSERT INTO products (id, name, price_cents) VALUES (?, ?, ?)");
+				PreparedStatement stock = connection
+					.prepareStatement("INSERT INTO product_stock (product_id, total, available) VALUES (?, ?, ?)")) {
+			for (long id = 1; id <= count; id++) {
+				product.setLong(1, id);
+				product.setString(2, "Bench product " + id);
+				product.setLong(3, 100 + id);
+				product.addBatch();
+				stock.setLong(1, id);
+				stock.setLong(2, units);
+				stock.setLong(3, units);
+				stock.addBatch();
+			}
+			product.executeBatch();
+			stock.executeBatch();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Seeding products failed: " + ex.getMessage(), ex);
+		}
+		RedisClient redis = RedisClient.create("redis://" + servers.redisHost() + ":" + servers.redisPort());
+		try (StatefulRedisConnection<String, String> connection = redis.connect()) {
+			for (long id = 1; id <= count; id++) {
+				connection.sync().set(RedisKeys.stock(id), Long.toString(units));
+			}
+		}
+		finally {
+			redis.shutdown();
+		}
+	}
+
+	private int runGatling(String apiUrl, DevServers servers) {
+		log("Gatling " + this.options.gatling + " against " + apiUrl);
+		List<String> command = List.of(this.home.resolve("mvnw").toString(), "-B", "-q", "-o", "-pl", "loadtest",
+				"gatling:test", "-Dgatling.simulation=" + this.options.gatling, "-Dsurge.baseUrl=" + apiUrl,
+				"-Dsurge.jdbcUrl=" + servers.jdbcUrl(),
+				"-Dsurge.redisUri=redis://" + servers.redisHost() + ":" + servers.redisPort(),
+				"-Dsurge.load=" + (this.options.smoke ? "smoke" : "full"));
+		try {
+			Process process = new ProcessBuilder(command).inheritIO().directory(this.home.toFile()).start();
+			if (!process.waitFor(15, TimeUnit.MINUTES)) {
+				process.destroyForcibly();
+				return -1;
+			}
+			return process.exitValue();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("cannot run Gatling: " + ex.getMessage(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return -1;
+		}
+	}
+
+	private Path jar(String module) {
+		return this.home.resolve(module + "/target/" + module + "-0.1.0-SNAPSHOT-exec.jar");
+	}
+
+	private String commit() {
+		try {
+			Process git = new ProcessBuilder("git", "describe", "--always", "--dirty").directory(this.home.toFile())
+				.redirectErrorStream(true)
+				.start();
+			String text = new String(git.getInputStream().readAllBytes()).trim();
+			return (git.waitFor() == 0) ? text : "unknown";
+		}
+		catch (IOException ex) {
+			return "unknown";
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return "unknown";
+		}
+	}
+
+	private void appendToDoc(String table) {
+		Path doc = this.home.resolve(this.options.doc);
+		try {
+			Files.writeString(doc, System.lineSeparator() + table, StandardOpenOption.CREATE,
+					StandardOpenOption.APPEND);
+			log("appended to " + doc);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("cannot write " + doc, ex);
+		}
+	}
+
+	private static void write(Path file, List<String> lines) {
+		try {
+			Files.createDirectories(file.getParent());
+			Files.write(file, lines);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void join(Thread thread) {
+		try {
+			thread.join();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	static void log(String message) {
+		System.out.println("[bench " + ZonedDateTime.now(ZoneOffset.UTC).toLocalTime().withNano(0) + "] " + message);
+	}
+
+	private static int freePort() {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void deleteRecursively(Path path) {
+		if (!Files.exists(path)) {
+			return;
+		}
+		try (var walk = Files.walk(path)) {
+			walk.sorted(java.util.Comparator.reverseOrder()).forEach((p) -> p.toFile().delete());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Where MySQL is.
+	 *
+	 * @param url JDBC URL
+	 * @param user user
+	 * @param password password
+	 */
+	record Db(String url, String user, String password) {
+
+		Connection connect() throws SQLException {
+			return DriverManager.getConnection(this.url, this.user, this.password);
+		}
+
+	}
+
+	/**
+	 * How a backlog's orders spread over products.
+	 *
+	 * @param name for the table
+	 * @param first first product id
+	 * @param products how many
+	 */
+	private record Shape(String name, long first, int products) {
+
+	}
+
+	/**
+	 * Drain rates of one shape.
+	 *
+	 * @param shape which backlog
+	 * @param consumer consumer, orders per second
+	 * @param writer plain JDBC writer, orders per second
+	 */
+	record Drain(String shape, double consumer, double writer) {
+
+	}
+
+	/** Everything measured in one run, and the table made of it. */
+	static final class Results {
+
+		private final Options options;
+
+		private final ZonedDateTime at = ZonedDateTime.now(ZoneOffset.UTC);
+
+		Wrk.Result bare;
+
+		Wrk.Result full;
+
+		double bareRss;
+
+		double lagZeroSeconds;
+
+		long apiOrders;
+
+		Memory.Sample apiPeak;
+
+		Memory.Sample apiAfter;
+
+		Memory.Sample consumerPeak;
+
+		Memory.Sample consumerAfter;
+
+		final List<Drain> drains = new ArrayList<>();
+
+		Ledger.StockVerdict afterBurst;
+
+		Ledger.StockVerdict verdict;
+
+		int gatlingExit;
+
+		Results(Options options) {
+			this.options = options;
+		}
+
+		String table(String commit) {
+			StringBuilder out = new StringBuilder();
+			out.append("### ")
+				.append(STAMP.format(this.at))
+				.append(", commit ")
+				.append(commit)
+				.append(this.options.smoke ? " (smoke: numbers mean nothing)" : "")
+				.append(this.options.label.isEmpty() ? "" : " — " + this.options.label)
+				.append("\n\n");
+			out.append(String.format(Locale.ROOT,
+					"%d connections, %d s measured after %d s warm-up, wrk -t2 on the same 2 cores; backlog %,d orders.%n%n",
+					this.options.connections, this.options.duration.toSeconds(), this.options.warmup.toSeconds(),
+					this.options.backlog));
+			out.append("| run | req/s | p50 ms | p99 ms | p99.9 ms | errors |\n");
+			out.append("|---|---:|---:|---:|---:|---:|\n");
+			row(out, "1. bare: reserve.lua via Lettuce", this.bare);
+			row(out, "2. full POST /api/orders", this.full);
+			out.append(String.format(Locale.ROOT, "| **ratio 2 ÷ 1** | **%.2f** | | | | |%n%n",
+					this.full.perSecond() / this.bare.perSecond()));
+			out.append("| consumer | orders/s | plain JDBC writer orders/s | ratio |\n");
+			out.append("|---|---:|---:|---:|\n");
+			out.append(String.format(Locale.ROOT, "| after the burst of 2: lag 0 after | %.1f s | | |%n",
+					this.lagZeroSeconds));
+			out.append(String.format(Locale.ROOT, "| API accept rate (2) | %,.0f | | |%n", this.full.perSecond()));
+			for (Drain drain : this.drains) {
+				out.append(String.format(Locale.ROOT, "| drain, %s | %,.0f | %,.0f | %.2f |%n", drain.shape(),
+						drain.consumer(), drain.writer(), drain.consumer() / drain.writer()));
+			}
+			out.append("\n| memory | RSS MB (peak / after) | heap used MB (peak / after) |\n|---|---:|---:|\n");
+			out.append(String.format(Locale.ROOT, "| order-api (-Xmx256m) | %.0f / %.0f | %.0f / %.0f |%n",
+					this.apiPeak.rssMb(), this.apiAfter.rssMb(), this.apiPeak.heapMb(), this.apiAfter.heapMb()));
+			out.append(String.format(Locale.ROOT, "| order-consumer (%s) | %.0f / %.0f | %.0f / %.0f |%n",
+					String.join(" ", this.options.consumerJvm), this.consumerPeak.rssMb(), this.consumerAfter.rssMb(),
+					this.consumerPeak.heapMb(), this.consumerAfter.heapMb()));
+			out.append(String.format(Locale.ROOT, "| bare endpoint (-Xmx256m) | — / %.0f | |%n%n", this.bareRss));
+			out.append(String.format(Locale.ROOT,
+					"Oversell verdict: 202s counted by wrk in 2: %,d (plus up to %d in flight when wrk stopped); "
+							+ "orders of the benchmark's customers in MySQL after the drain: %,d (warm-up included). "
+							+ "After the burst: %s. After everything: %s.%n",
+					this.full.accepted(), this.options.connections, this.apiOrders, this.afterBurst, this.verdict));
+			return out.toString();
+		}
+
+		private static void row(StringBuilder out, String name, Wrk.Result result) {
+			out.append(String.format(Locale.ROOT, "| %s | %,.0f | %.1f | %.1f | %.1f | %d |%n", name,
+					result.perSecond(), result.p50(), result.p99(), result.p999(), result.errors()));
+		}
+
+	}
+
+	/** Command-line options. */
+	static final class Options {
+
+		boolean smoke;
+
+		Duration warmup = Duration.ofSeconds(5);
+
+		Duration duration = Duration.ofSeconds(20);
+
+		int connections = 64;
+
+		int users = 64;
+
+		int products = 1000;
+
+		int backlog = 200_000;
+
+		int writers = 2;
+
+		boolean jfr;
+
+		String gatling;
+
+		String doc = "docs/performance.md";
+
+		String label = "";
+
+		final Map<String, String> apiEnv = new HashMap<>();
+
+		final Map<String, String> consumerEnv = new HashMap<>();
+
+		final List<String> apiJvm = new ArrayList<>();
+
+		List<String> consumerJvm = new ArrayList<>(List.of("-Xmx512m"));
+
+		static Options parse(String[] args) {
+			Options options = new Options();
+			for (int i = 0; i < args.length; i++) {
+				String arg = args[i];
+				switch (arg) {
+					case "--smoke" -> {
+						options.smoke = true;
+						options.warmup = Duration.ofSeconds(2);
+						options.duration = Duration.ofSeconds(3);
+						options.connections = 8;
+						options.users = 8;
+						options.backlog = 5_000;
+						options.doc = null;
+					}
+					case "--warmup" -> options.warmup = Duration.ofSeconds(Long.parseLong(args[++i]));
+					case "--duration" -> options.duration = Duration.ofSeconds(Long.parseLong(args[++i]));
+					case "--connections" -> options.connections = Integer.parseInt(args[++i]);
+					case "--users" -> options.users = Integer.parseInt(args[++i]);
+					case "--products" -> options.products = Integer.parseInt(args[++i]);
+					case "--backlog" -> options.backlog = Integer.parseInt(args[++i]);
+					case "--writers" -> options.writers = Integer.parseInt(args[++i]);
+					case "--jfr" -> options.jfr = true;
+					case "--gatling" -> options.gatling = args[++i];
+					case "--doc" -> options.doc = args[++i];
+					case "--no-doc" -> options.doc = null;
+					case "--label" -> options.label = args[++i];
+					case "--api-env" -> put(options.apiEnv, args[++i]);
+					case "--consumer-env" -> put(options.consumerEnv, args[++i]);
+					case "--api-jvm" -> options.apiJvm.add(args[++i]);
+					case "--consumer-jvm" -> options.consumerJvm = List.of(args[++i].split(" "));
+					default -> throw new IllegalArgumentException("unknown option " + arg
+							+ "; see loadtest/README.md (--smoke, --warmup S, --duration S, --connections N, --users N, "
+							+ "--products N, --backlog N, --writers N, --jfr, --gatling NAME, --doc FILE, --no-doc, "
+							+ "--label TEXT, --api-env K=V, --consumer-env K=V, --api-jvm OPT, --consumer-jvm 'OPTS')");
+				}
+			}
+			return options;
+		}
+
+		private static void put(Map<String, String> env, String assignment) {
+			int eq = assignment.indexOf('=');
+			env.put(assignment.substring(0, eq), assignment.substring(eq + 1));
+		}
+
+	}
+
+}
