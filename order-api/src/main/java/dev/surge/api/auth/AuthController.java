@@ -1,11 +1,16 @@
 package dev.surge.api.auth;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 
+import dev.surge.api.security.LoginThrottle;
+import dev.surge.api.security.SecurityEvent;
+import dev.surge.api.security.SecurityLog;
 import dev.surge.api.system.Blocking;
 import dev.surge.api.system.Problem;
 
@@ -13,6 +18,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -38,23 +44,55 @@ class AuthController {
 	 */
 	private final String noUserHash;
 
-	AuthController(Users users, PasswordEncoder passwords, Tokens tokens, Blocking blocking) {
+	private final LoginThrottle throttle;
+
+	private final SecurityLog securityLog;
+
+	AuthController(Users users, PasswordEncoder passwords, Tokens tokens, Blocking blocking, LoginThrottle throttle,
+			SecurityLog securityLog) {
 		this.users = users;
+		this.throttle = throttle;
+		this.securityLog = securityLog;
 		this.passwords = passwords;
 		this.tokens = tokens;
 		this.blocking = blocking;
 		this.noUserHash = passwords.encode(UUID.randomUUID().toString());
 	}
 
+	/**
+	 * Issues a token. Failed attempts are counted per username and logged; past the limit
+	 * the password is not even checked. Unknown users and wrong passwords get the same
+	 * answer in the same time.
+	 */
 	@PostMapping(path = "/api/auth/token", consumes = MediaType.APPLICATION_JSON_VALUE)
-	Mono<AccessToken> token(@Valid @RequestBody Credentials credentials) {
-		return this.blocking.call(() -> this.users.findByUsername(credentials.username())
-			.filter((user) -> this.passwords.matches(credentials.password(), user.passwordHash()))
-			.map(this.tokens::issue)
-			.orElseGet(() -> {
-				this.passwords.matches(credentials.password(), this.noUserHash);
-				throw badCredentials().toException();
-			}));
+	Mono<AccessToken> token(@Valid @RequestBody Credentials credentials, ServerHttpRequest request) {
+		String username = credentials.username();
+		return this.throttle.wait(username)
+			.flatMap((wait) -> wait.isPresent() ? throttled(request, username, wait.get()) : check(credentials))
+			.flatMap((token) -> token.map(Mono::just)
+				.orElseGet(() -> this.throttle.failed(username)
+					.then(Mono.fromRunnable(() -> this.securityLog
+						.record(SecurityEvent.of(request, username, "LOGIN", "FAILED", "bad credentials"))))
+					.then(Mono.error(badCredentials().toException()))));
+	}
+
+	private Mono<Optional<AccessToken>> check(Credentials credentials) {
+		return this.blocking.call(() -> {
+			Optional<User> user = this.users.findByUsername(credentials.username());
+			boolean matches = this.passwords.matches(credentials.password(),
+					user.map(User::passwordHash).orElse(this.noUserHash));
+			return user.filter((found) -> matches).map(this.tokens::issue);
+		});
+	}
+
+	private Mono<Optional<AccessToken>> throttled(ServerHttpRequest request, String username, Duration wait) {
+		Duration retryAfter = Duration.ofSeconds(Math.max(1, (wait.toMillis() + 999) / 1000));
+		this.securityLog.record(SecurityEvent.of(request, username, "LOGIN", "THROTTLED", "too many failed logins"));
+		return Mono.error(Problem
+			.of(HttpStatus.TOO_MANY_REQUESTS, "login-throttled", "Too many failed logins",
+					"Too many failed logins; try again in " + retryAfter.toSeconds() + " s")
+			.retryAfter(retryAfter)
+			.toException());
 	}
 
 	@PostMapping(path = "/api/users", consumes = MediaType.APPLICATION_JSON_VALUE)

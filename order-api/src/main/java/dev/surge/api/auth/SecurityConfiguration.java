@@ -1,7 +1,9 @@
 package dev.surge.api.auth;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -9,6 +11,14 @@ import javax.crypto.spec.SecretKeySpec;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import reactor.core.publisher.Mono;
 
+import dev.surge.api.security.AdminActions;
+import dev.surge.api.security.BodySizeLimit;
+import dev.surge.api.security.InputProperties;
+import dev.surge.api.security.DeniedAccess;
+import dev.surge.api.security.RateLimitFilter;
+import dev.surge.api.security.RateLimitProperties;
+import dev.surge.api.security.RateLimits;
+import dev.surge.api.security.SecurityLog;
 import dev.surge.api.system.ProblemResponses;
 
 import org.springframework.context.annotation.Bean;
@@ -16,12 +26,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -29,6 +44,11 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
  * Who may call what. Tokens are HMAC-signed JWTs that this API issues itself.
@@ -37,13 +57,27 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 @EnableWebFluxSecurity
 class SecurityConfiguration {
 
+	static final String ISSUER = "surge";
+
+	private static final Set<String> ROLES = Set.of(Role.CUSTOMER.name(), Role.ADMIN.name());
+
 	@Bean
-	SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, ProblemResponses problems) {
+	SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, DeniedAccess denied,
+			SecurityProperties properties, InputProperties input, RateLimitProperties limits, RateLimits buckets,
+			ProblemResponses problems, SecurityLog securityLog) {
 		ServerBearerTokenAuthenticationConverter bearer = new ServerBearerTokenAuthenticationConverter();
 		// EventSource cannot send headers: /api/events takes the token as a query
 		// parameter
 		bearer.setAllowUriQueryParameter(true);
+		// tokens travel in a header, never in a cookie: there is no session for CSRF to
+		// ride
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.cors((cors) -> cors.configurationSource(cors(properties)))
+			.headers((headers) -> headers
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(properties.contentSecurityPolicy()))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+				.frameOptions((frames) -> frames.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
+				.permissionsPolicy((permissions) -> permissions.policy("camera=(), microphone=(), geolocation=()")))
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
@@ -61,16 +95,33 @@ class SecurityConfiguration {
 				.permitAll())
 			.oauth2ResourceServer((server) -> server.bearerTokenConverter(bearer)
 				.jwt((jwt) -> jwt.jwtAuthenticationConverter(SecurityConfiguration::authentication))
-				.authenticationEntryPoint(problems::unauthorized)
-				.accessDeniedHandler(problems::forbidden))
-			.exceptionHandling((handling) -> handling.authenticationEntryPoint(problems::unauthorized)
-				.accessDeniedHandler(problems::forbidden))
+				.authenticationEntryPoint(denied)
+				.accessDeniedHandler(denied))
+			.exceptionHandling((handling) -> handling.authenticationEntryPoint(denied).accessDeniedHandler(denied))
+			.addFilterAt(new BodySizeLimit(input.maxBodySize(), problems), SecurityWebFiltersOrder.FIRST)
+			.addFilterBefore(new RateLimitFilter(RateLimitFilter.Scope.IP, limits, buckets, problems, securityLog),
+					SecurityWebFiltersOrder.AUTHENTICATION)
+			.addFilterAfter(new RateLimitFilter(RateLimitFilter.Scope.USER, limits, buckets, problems, securityLog),
+					SecurityWebFiltersOrder.AUTHENTICATION)
+			.addFilterAt(new AdminActions(securityLog), SecurityWebFiltersOrder.LAST)
 			.build();
 	}
 
+	/**
+	 * HS256 with our key only ({@code alg: none} and other algorithms are refused),
+	 * issued by us, unexpired, with a numeric subject and a known role.
+	 */
 	@Bean
 	ReactiveJwtDecoder jwtDecoder(SecurityProperties properties) {
-		return NimbusReactiveJwtDecoder.withSecretKey(key(properties)).macAlgorithm(MacAlgorithm.HS256).build();
+		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(key(properties))
+			.macAlgorithm(MacAlgorithm.HS256)
+			.build();
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(ISSUER),
+				new JwtClaimValidator<String>(JwtClaimNames.SUB,
+						(subject) -> subject != null && subject.matches("[0-9]{1,18}")),
+				new JwtClaimValidator<String>("role", (role) -> ROLES.contains(role)),
+				new JwtClaimValidator<String>("username", (username) -> username != null && !username.isBlank())));
+		return decoder;
 	}
 
 	@Bean
@@ -81,6 +132,20 @@ class SecurityConfiguration {
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return new BCryptPasswordEncoder();
+	}
+
+	private static CorsConfigurationSource cors(SecurityProperties properties) {
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		if (!properties.corsAllowedOrigins().isEmpty()) {
+			CorsConfiguration configuration = new CorsConfiguration();
+			configuration.setAllowedOrigins(properties.corsAllowedOrigins());
+			configuration.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
+			configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key"));
+			configuration.setExposedHeaders(List.of("Location", "Retry-After"));
+			configuration.setMaxAge(Duration.ofHours(1));
+			source.registerCorsConfiguration("/api/**", configuration);
+		}
+		return source;
 	}
 
 	private static Mono<AbstractAuthenticationToken> authentication(Jwt jwt) {

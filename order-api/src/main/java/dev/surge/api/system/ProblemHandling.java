@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.server.ContentTooLargeException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
@@ -31,6 +32,9 @@ import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 class ProblemHandling {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+
+	/** What the strict JSON decoder says about refused text (security.StrictJson). */
+	private static final String BAD_TEXT = "Text with control characters or unpaired surrogates";
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> onApiException(ApiException ex) {
@@ -70,6 +74,12 @@ class ProblemHandling {
 	}
 
 	@ExceptionHandler
+	ResponseEntity<ProblemDetail> onTooLarge(ContentTooLargeException ex) {
+		return respond(Problem.of(HttpStatus.CONTENT_TOO_LARGE, "content-too-large", "Content too large",
+				"The request body is too large"));
+	}
+
+	@ExceptionHandler
 	ResponseEntity<ProblemDetail> onStatus(ResponseStatusException ex) {
 		HttpStatus status = HttpStatus.valueOf(ex.getStatusCode().value());
 		return respond(Problem.of(status, slug(status), status.getReasonPhrase(), status.getReasonPhrase()));
@@ -104,6 +114,15 @@ class ProblemHandling {
 		String name = cause.getClass().getSimpleName();
 		if (name.contains("UnrecognizedProperty")) {
 			return "Unknown field in the request body";
+		}
+		if (String.valueOf(cause.getMessage()).contains(BAD_TEXT)) {
+			return "A text field holds control characters or broken Unicode";
+		}
+		if (name.contains("StreamConstraints")) {
+			return "The request body is nested too deeply or holds a value that is too long";
+		}
+		if (name.contains("InputCoercion") || String.valueOf(cause.getMessage()).contains("out of range")) {
+			return "A number is out of range";
 		}
 		if (name.contains("MismatchedInput") || name.contains("InvalidFormat")) {
 			return "A field has the wrong type";

@@ -1,0 +1,133 @@
+package dev.surge.api.security;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import io.github.bucket4j.BandwidthBuilder;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.AsyncBucketProxy;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import dev.surge.api.security.RateLimitProperties.Limit;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Token buckets in Redis (Bucket4j, compare-and-swap through Lettuce), shared by every
+ * API instance. When Redis cannot be asked in time the limiter fails open: an outage of
+ * the limiter must not become an outage of the shop; the order path has its own breaker.
+ */
+@Component
+public class RateLimits implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(RateLimits.class);
+
+	private static final Duration TIMEOUT = Duration.ofMillis(500);
+
+	private static final String PREFIX = "ratelimit:";
+
+	private final LettuceConnectionFactory redis;
+
+	private @Nullable StatefulConnection<String, byte[]> connection;
+
+	private volatile @Nullable AsyncProxyManager<String> buckets;
+
+	RateLimits(LettuceConnectionFactory redis) {
+		this.redis = redis;
+	}
+
+	/** Takes one token from the bucket. */
+	Mono<Verdict> take(String bucket, Limit limit) {
+		return proxy(bucket, limit).flatMap((proxy) -> Mono.fromFuture(proxy.tryConsumeAndReturnRemaining(1)))
+			.timeout(TIMEOUT)
+			.map((probe) -> probe.isConsumed() ? Verdict.ALLOWED
+					: (Verdict) new Verdict.Limited(bucket, Duration.ofNanos(probe.getNanosToWaitForRefill())))
+			.onErrorResume((ex) -> failOpen(bucket, ex));
+	}
+
+	/** Whether the bucket has a token, without taking it. */
+	Mono<Verdict> peek(String bucket, Limit limit) {
+		return proxy(bucket, limit).flatMap((proxy) -> Mono.fromFuture(proxy.estimateAbilityToConsume(1)))
+			.timeout(TIMEOUT)
+			.map((probe) -> probe.canBeConsumed() ? Verdict.ALLOWED
+					: (Verdict) new Verdict.Limited(bucket, Duration.ofNanos(probe.getNanosToWaitForRefill())))
+			.onErrorResume((ex) -> failOpen(bucket, ex));
+	}
+
+	private Mono<AsyncBucketProxy> proxy(String bucket, Limit limit) {
+		BucketConfiguration configuration = BucketConfiguration.builder()
+			.addLimit(BandwidthBuilder.builder()
+				.capacity(limit.capacity())
+				.refillGreedy(limit.capacity(), limit.period())
+				.build())
+			.build();
+		// the key names the limit: a changed configuration starts new buckets
+		String key = PREFIX + bucket + ":" + limit.capacity() + "/" + limit.period().toMillis();
+		return buckets()
+			.map((buckets) -> buckets.builder().build(key, () -> CompletableFuture.completedFuture(configuration)));
+	}
+
+	/** Connected once; the first connection is made off the event loop. */
+	private Mono<AsyncProxyManager<String>> buckets() {
+		AsyncProxyManager<String> ready = this.buckets;
+		return (ready != null) ? Mono.just(ready)
+				: Mono.fromCallable(this::connect).subscribeOn(Schedulers.boundedElastic());
+	}
+
+	private synchronized AsyncProxyManager<String> connect() {
+		if (this.buckets == null) {
+			RedisCodec<String, byte[]> codec = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+			AbstractRedisClient client = this.redis.getRequiredNativeClient();
+			ExpirationAfterWriteStrategy expiry = ExpirationAfterWriteStrategy
+				.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10));
+			if (client instanceof RedisClusterClient cluster) {
+				StatefulRedisClusterConnection<String, byte[]> connected = cluster.connect(codec);
+				this.connection = connected;
+				this.buckets = Bucket4jLettuce.casBasedBuilder(connected)
+					.expirationAfterWrite(expiry)
+					.build()
+					.asAsync();
+			}
+			else {
+				StatefulRedisConnection<String, byte[]> connected = ((RedisClient) client).connect(codec);
+				this.connection = connected;
+				this.buckets = Bucket4jLettuce.casBasedBuilder(connected)
+					.expirationAfterWrite(expiry)
+					.build()
+					.asAsync();
+			}
+		}
+		return this.buckets;
+	}
+
+	private static Mono<Verdict> failOpen(String bucket, Throwable ex) {
+		log.warn("Rate limit {} not checked, letting the request through: {}", bucket, ex.toString());
+		return Mono.just(Verdict.ALLOWED);
+	}
+
+	@Override
+	public synchronized void destroy() {
+		if (this.connection != null) {
+			this.connection.close();
+		}
+	}
+
+}
