@@ -70,6 +70,7 @@ const en: Messages<typeof zhCN> = {
     imageOf: 'Picture of {name}',
     search: 'Search products',
     sold: '{n} sold',
+    facts: '{products} products · {units} units available',
   },
   cart: {
     title: 'Cart',

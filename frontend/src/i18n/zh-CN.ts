@@ -65,6 +65,7 @@ export default {
     imageOf: '{name} 的图片',
     search: '搜索商品',
     sold: '已售 {n}',
+    facts: '{products} 款商品 · 共 {units} 件可售',
   },
   cart: {
     title: '购物车',
