@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# Runs every test: the frontend's unit tests, then the whole Maven build with the integration
-# tests against real Kafka, Redis and MySQL (devstack servers, or Testcontainers with Docker).
+# Runs every test:
+#  1. the UI: lint, type check, unit tests (Vitest), production build;
+#  2. the Java build: unit tests and integration tests against real Kafka, Redis and MySQL
+#     (devstack servers, or Testcontainers with a Docker engine);
+#  3. the system as ./run.sh starts it: end-to-end tests in Chromium.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/java-home.sh
 
-if [ -f frontend/package.json ]; then
-  (cd frontend && npm ci --no-audit --no-fund && npm run lint && npm run type-check && npm test)
-fi
+(cd frontend && npm ci --no-audit --no-fund --loglevel=error && npm run lint && npm run type-check \
+  && npm test && npm run build)
+
 ./mvnw -B verify "$@"
+
+scripts/with-system.sh 'cd frontend && npm run e2e'
