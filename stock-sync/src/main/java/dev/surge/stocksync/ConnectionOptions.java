@@ -35,6 +35,16 @@ public final class ConnectionOptions {
 			defaultValue = "${env:SPRING_DATA_REDIS_PORT:-6379}")
 	int redisPort;
 
+	@Option(names = "--redis-username", paramLabel = "USER",
+			description = "Redis ACL user (env SPRING_DATA_REDIS_USERNAME); none by default.",
+			defaultValue = "${env:SPRING_DATA_REDIS_USERNAME:-}")
+	String redisUsername;
+
+	@Option(names = "--redis-password", paramLabel = "PASSWORD",
+			description = "Redis password (env SPRING_DATA_REDIS_PASSWORD); none by default.",
+			defaultValue = "${env:SPRING_DATA_REDIS_PASSWORD:-}")
+	String redisPassword;
+
 	@Option(names = "--verbose", description = "Print stack traces of failures.")
 	boolean verbose;
 
@@ -46,9 +56,17 @@ public final class ConnectionOptions {
 	}
 
 	public RedisClient redisClient() {
-		RedisURI uri = RedisURI.Builder.redis(this.redisHost, this.redisPort)
-			.withTimeout(Duration.ofSeconds(10))
-			.build();
+		RedisURI.Builder builder = RedisURI.Builder.redis(this.redisHost, this.redisPort)
+			.withTimeout(Duration.ofSeconds(10));
+		if (this.redisPassword != null && !this.redisPassword.isEmpty()) {
+			if (this.redisUsername != null && !this.redisUsername.isEmpty()) {
+				builder.withAuthentication(this.redisUsername, this.redisPassword);
+			}
+			else {
+				builder.withPassword(this.redisPassword.toCharArray());
+			}
+		}
+		RedisURI uri = builder.build();
 		return RedisClient.create(uri);
 	}
 
