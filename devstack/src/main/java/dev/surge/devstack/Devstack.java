@@ -22,11 +22,12 @@ import picocli.CommandLine.Option;
 
 /**
  * The devstack command line: {@code servers} runs Redis, MariaDB and Kafka on the fixed
- * ports; {@code run} starts the whole system on them.
+ * ports; {@code run} starts the whole system on them; {@code chaos} runs orders against a
+ * fresh system while killing its parts.
  */
 @Command(name = "devstack", mixinStandardHelpOptions = true,
 		description = "Real Redis, MariaDB and Kafka on one machine without Docker, and the one-command run.",
-		subcommands = { Devstack.Servers.class, Devstack.Run.class })
+		subcommands = { Devstack.Servers.class, Devstack.Run.class, Chaos.class })
 public final class Devstack implements Runnable {
 
 	@Option(names = "--home", description = "Repository root (default: the working directory).", defaultValue = ".",
@@ -140,7 +141,7 @@ public final class Devstack implements Runnable {
 			return 0;
 		}
 
-		private static Path jar(Path home, String module) {
+		static Path jar(Path home, String module) {
 			Path target = home.resolve(module).resolve("target");
 			if (Files.isDirectory(target)) {
 				try (DirectoryStream<Path> jars = Files.newDirectoryStream(target, module + "-*-exec.jar")) {
