@@ -119,6 +119,23 @@ final class SurgeSystem {
 		this.api = startApi(this.api.port());
 	}
 
+	/**
+	 * Kills the API process (SIGKILL) without starting another; see
+	 * {@link #restartApi()}.
+	 */
+	void killApi() {
+		this.api.kill();
+	}
+
+	/**
+	 * Kills the first consumer (SIGKILL, as a crash would, at whatever point of a batch
+	 * it is) and starts a new one in the same group.
+	 */
+	void restartConsumer() {
+		this.consumer.kill();
+		this.consumer = startConsumer();
+	}
+
 	/** Runs the stock-sync CLI as a user would, returning its exit code and output. */
 	CommandResult stockSync(String... args) {
 		List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar("stock-sync").toString()));
@@ -150,6 +167,9 @@ final class SurgeSystem {
 		Map<String, String> env = new HashMap<>(this.environment);
 		int port = freePort();
 		env.put("SERVER_PORT", Integer.toString(port));
+		// a killed consumer's partitions move on after 10 s instead of 45 s
+		env.put("SPRING_APPLICATION_JSON", "{\"spring.kafka.consumer.properties.session.timeout.ms\":\"10000\","
+				+ "\"spring.kafka.consumer.properties.heartbeat.interval.ms\":\"2000\"}");
 		return ServiceProcess.start("order-consumer", jar("order-consumer"), env, List.of("-Xmx512m"), port,
 				logFile("order-consumer-" + port));
 	}

@@ -1,0 +1,39 @@
+package dev.surge.systemtests;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import dev.surge.devstack.DevServers;
+
+/**
+ * The Kafka broker is killed (SIGKILL) in the middle of a burst and started again a few
+ * seconds later: the API answers 503 while it is gone and gives the reservations back (or
+ * leaves them to the sweeper), the consumer resumes where it committed, and when
+ * everything drained no accepted order is lost or applied twice and Redis agrees with
+ * MySQL.
+ */
+@Order(900)
+class KafkaRestartFaultIntegrationTests {
+
+	@Test
+	void brokerKilledAndRestartedDuringABurst() throws InterruptedException {
+		List<Long> products = Faults.products(8, 400);
+		DevServers servers = SurgeSystem.get().infrastructure().devServers();
+		try (Burst burst = Burst.start(products, 48, 2400)) {
+			burst.awaitAnswers(600);
+			servers.stopKafka(true);
+			try {
+				Thread.sleep(4000);
+			}
+			finally {
+				servers.startKafka();
+			}
+			burst.awaitEnd();
+			Faults.assertDrainedExactlyOnce(burst, products);
+		}
+		Faults.awaitOrdersFlow();
+	}
+
+}

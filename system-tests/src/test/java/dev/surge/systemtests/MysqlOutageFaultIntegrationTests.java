@@ -1,0 +1,38 @@
+package dev.surge.systemtests;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import dev.surge.devstack.DevServers;
+
+/**
+ * MySQL stopped for 20 s while orders flow: the API keeps accepting (Redis and Kafka
+ * suffice), the consumer waits with back-off (infrastructure failures are never
+ * dead-lettered), the sweeper's ReservationExpired for orders it has not written yet only
+ * make it claim them; afterwards everything drains exactly once.
+ */
+@Order(930)
+class MysqlOutageFaultIntegrationTests {
+
+	@Test
+	void mysqlStoppedFor20SecondsWhileOrdersFlow() throws InterruptedException {
+		List<Long> products = Faults.products(6, 400);
+		DevServers servers = SurgeSystem.get().infrastructure().devServers();
+		try (Burst burst = Burst.start(products, 32, 2000)) {
+			burst.awaitAnswers(300);
+			servers.stopMysql();
+			try {
+				Thread.sleep(20_000);
+			}
+			finally {
+				servers.startMysql();
+			}
+			burst.awaitEnd();
+			Faults.assertDrainedExactlyOnce(burst, products);
+		}
+		Faults.awaitOrdersFlow();
+	}
+
+}
