@@ -156,7 +156,7 @@ final class Chaos implements Callable<Integer> {
 			startSystem(data);
 			List<Long> users = insertUsers(this.clients, "CUSTOMER");
 			String admin = token(insertUsers(1, "ADMIN").get(0), "ADMIN");
-			long stock = Math.max(1, (long) (this.orders * 1.5 * 0.8) / this.products);
+			long stock = Math.max(1, (long) (this.orders * 0.8) / this.products);
 			List<Long> productIds = createProducts(admin, stock);
 			log("created %d products with %d units each", productIds.size(), stock);
 			Instant loadStart = Instant.now();
