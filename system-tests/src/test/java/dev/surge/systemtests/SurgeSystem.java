@@ -57,6 +57,7 @@ final class SurgeSystem {
 		this.home = Paths.get(System.getProperty("surge.home", "..")).toAbsolutePath().normalize();
 		this.environment = new HashMap<>(this.infrastructure.springEnvironment());
 		this.environment.put("SURGE_SECURITY_JWT_SECRET", JWT_SECRET);
+		this.environment.putAll(SecurityTestEnvironment.VARIABLES);
 		this.consumer = startConsumer();
 		this.api = startApi();
 		this.client = new Api("http://127.0.0.1:" + this.api.port());

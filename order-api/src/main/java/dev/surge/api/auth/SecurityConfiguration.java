@@ -20,6 +20,7 @@ import dev.surge.api.security.RateLimitProperties;
 import dev.surge.api.security.RateLimits;
 import dev.surge.api.security.SecurityLog;
 import dev.surge.api.system.ProblemResponses;
+import dev.surge.api.system.Problems;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,6 +45,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
 import org.springframework.web.cors.CorsConfiguration;
@@ -127,6 +129,14 @@ class SecurityConfiguration {
 	@Bean
 	JwtEncoder jwtEncoder(SecurityProperties properties) {
 		return new NimbusJwtEncoder(new ImmutableSecret<>(key(properties)));
+	}
+
+	/**
+	 * URLs the firewall refuses (encoded NUL, {@code ;}, {@code ..}) get a problem too.
+	 */
+	@Bean
+	ServerExchangeRejectedHandler rejectedExchanges(ProblemResponses problems) {
+		return (exchange, ex) -> problems.write(exchange, Problems.invalid("The request URL is not allowed"));
 	}
 
 	@Bean

@@ -1,13 +1,16 @@
 package dev.surge.api.security;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.bucket4j.BandwidthBuilder;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
@@ -44,7 +47,11 @@ public class RateLimits implements DisposableBean {
 
 	private static final String PREFIX = "ratelimit:";
 
+	private static final int MAX_PROXIES = 100_000;
+
 	private final LettuceConnectionFactory redis;
+
+	private final Map<String, AsyncBucketProxy> proxies = new ConcurrentHashMap<>();
 
 	private @Nullable StatefulConnection<String, byte[]> connection;
 
@@ -81,8 +88,21 @@ public class RateLimits implements DisposableBean {
 			.build();
 		// the key names the limit: a changed configuration starts new buckets
 		String key = PREFIX + bucket + ":" + limit.capacity() + "/" + limit.period().toMillis();
-		return buckets()
-			.map((buckets) -> buckets.builder().build(key, () -> CompletableFuture.completedFuture(configuration)));
+		AsyncBucketProxy known = this.proxies.get(key);
+		if (known != null) {
+			return Mono.just(known);
+		}
+		return buckets().map((buckets) -> {
+			if (this.proxies.size() > MAX_PROXIES) {
+				this.proxies.clear();
+			}
+			// batching: concurrent requests on one bucket become one round trip to Redis
+			// instead of racing compare-and-swap retries
+			return this.proxies.computeIfAbsent(key,
+					(name) -> buckets.builder()
+						.withOptimization(Optimizations.batching())
+						.build(name, () -> CompletableFuture.completedFuture(configuration)));
+		});
 	}
 
 	/** Connected once; the first connection is made off the event loop. */

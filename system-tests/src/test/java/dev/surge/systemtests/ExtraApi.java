@@ -1,0 +1,76 @@
+package dev.surge.systemtests;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.surge.devstack.ServiceProcess;
+
+/**
+ * More order-api processes beside the shared one, on the same servers and key, with
+ * configuration changed by environment variables only.
+ */
+final class ExtraApi {
+
+	private ExtraApi() {
+	}
+
+	/** The environment the shared API runs with. */
+	static Map<String, String> environment() {
+		SurgeSystem.get();
+		Map<String, String> env = new HashMap<>(SurgeSystem.get().infrastructure().springEnvironment());
+		env.put("SURGE_SECURITY_JWT_SECRET", SurgeSystem.JWT_SECRET);
+		env.putAll(SecurityTestEnvironment.VARIABLES);
+		return env;
+	}
+
+	/** Starts an API with these changes to the shared API's environment. */
+	static ServiceProcess start(String name, Map<String, String> changes) {
+		Map<String, String> env = environment();
+		env.putAll(changes);
+		int port = SurgeSystem.freePort();
+		env.put("SERVER_PORT", Integer.toString(port));
+		return ServiceProcess.start(name, jar(), env, List.of("-Xmx256m"), port, log(name));
+	}
+
+	/**
+	 * Runs the API jar with an environment to completion (it is expected not to start).
+	 * @return exit code and output
+	 */
+	static SurgeSystem.CommandResult run(Map<String, String> env) throws IOException, InterruptedException {
+		Path output = Files.createTempFile("order-api", ".out");
+		List<String> command = new ArrayList<>(List.of(SurgeSystem.javaBinary(), "-Xmx256m", "-jar", jar().toString()));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+		builder.environment().clear();
+		builder.environment().putAll(env);
+		builder.environment().put("SERVER_PORT", Integer.toString(SurgeSystem.freePort()));
+		Process process = builder.start();
+		if (!process.waitFor(120, TimeUnit.SECONDS)) {
+			process.destroyForcibly();
+			throw new IllegalStateException("order-api started, or hung, without its secrets");
+		}
+		String text = Files.readString(output);
+		Files.delete(output);
+		return new SurgeSystem.CommandResult(process.exitValue(), text);
+	}
+
+	private static Path home() {
+		return Paths.get(System.getProperty("surge.home", "..")).toAbsolutePath().normalize();
+	}
+
+	private static Path jar() {
+		String version = System.getProperty("surge.version", "0.1.0-SNAPSHOT");
+		return home().resolve("order-api").resolve("target").resolve("order-api-" + version + "-exec.jar");
+	}
+
+	private static Path log(String name) {
+		return home().resolve("system-tests").resolve("target").resolve(name + ".log");
+	}
+
+}
