@@ -5,15 +5,20 @@
 #   ./run.sh                  build, then run with data in .data/
 #   ./run.sh --no-build       run what was built last
 #   ./run.sh --data-dir DIR   keep data, logs and pid files in DIR (default .data)
+#   ./run.sh --cluster        the production-like topology instead (devstack cluster): Kafka controller +
+#                             3 brokers, 3-master Redis Cluster, MariaDB, 2 consumers, 2 APIs and a
+#                             balancer on http://localhost:8080; data in .data-cluster/
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/java-home.sh
 
 build=true
+command=run
 args=()
 for arg in "$@"; do
   case "$arg" in
     --no-build) build=false ;;
+    --cluster) command=cluster ;;
     *) args+=("$arg") ;;
   esac
 done
@@ -39,4 +44,4 @@ fi
 # Not a fat jar: the Kafka broker runs in a child JVM and needs the real classpath.
 exec "$JAVA_HOME/bin/java" -Xmx256m -XX:+ExitOnOutOfMemoryError \
   -cp "devstack/target/classes:$(cat "$classpath_file")" \
-  dev.surge.devstack.Devstack run --home . "${args[@]}"
+  dev.surge.devstack.Devstack "$command" --home . "${args[@]}"

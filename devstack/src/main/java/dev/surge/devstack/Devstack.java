@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "devstack", mixinStandardHelpOptions = true,
 		description = "Real Redis, MariaDB and Kafka on one machine without Docker, and the one-command run.",
-		subcommands = { Devstack.Servers.class, Devstack.Run.class, Chaos.class })
+		subcommands = { Devstack.Servers.class, Devstack.Run.class, Chaos.class, Cluster.class })
 public final class Devstack implements Runnable {
 
 	@Option(names = "--home", description = "Repository root (default: the working directory).", defaultValue = ".",
