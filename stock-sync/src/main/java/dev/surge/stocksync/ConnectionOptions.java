@@ -4,9 +4,16 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,6 +42,11 @@ public final class ConnectionOptions {
 			defaultValue = "${env:SPRING_DATA_REDIS_PORT:-6379}")
 	int redisPort;
 
+	@Option(names = "--redis-cluster-nodes", paramLabel = "HOST:PORT,...",
+			description = "Redis Cluster seed nodes (env SPRING_DATA_REDIS_CLUSTER_NODES); when set, --redis-host and --redis-port are not used.",
+			defaultValue = "${env:SPRING_DATA_REDIS_CLUSTER_NODES:-}")
+	String redisClusterNodes;
+
 	@Option(names = "--redis-username", paramLabel = "USER",
 			description = "Redis ACL user (env SPRING_DATA_REDIS_USERNAME); none by default.",
 			defaultValue = "${env:SPRING_DATA_REDIS_USERNAME:-}")
@@ -55,9 +67,48 @@ public final class ConnectionOptions {
 		return connection;
 	}
 
+	/**
+	 * Connects to the Redis Cluster when seed nodes are given, else to the single node.
+	 * @return the connection with its synchronous commands
+	 */
+	public RedisSession openRedis() {
+		if (this.redisClusterNodes == null || this.redisClusterNodes.isBlank()) {
+			RedisClient client = redisClient();
+			try {
+				StatefulRedisConnection<String, String> connection = client.connect();
+				return new RedisSession(client, connection, connection.sync());
+			}
+			catch (RuntimeException ex) {
+				client.shutdown();
+				throw ex;
+			}
+		}
+		List<RedisURI> seeds = new ArrayList<>();
+		for (String node : this.redisClusterNodes.split(",")) {
+			String hostPort = node.trim();
+			int colon = hostPort.lastIndexOf(':');
+			seeds.add(uri(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1))));
+		}
+		RedisClusterClient client = RedisClusterClient.create(seeds);
+		client.setOptions(ClusterClientOptions.builder()
+			.topologyRefreshOptions(ClusterTopologyRefreshOptions.builder().enableAllAdaptiveRefreshTriggers().build())
+			.build());
+		try {
+			StatefulRedisClusterConnection<String, String> connection = client.connect();
+			return new RedisSession(client, connection, connection.sync());
+		}
+		catch (RuntimeException ex) {
+			client.shutdown();
+			throw ex;
+		}
+	}
+
 	public RedisClient redisClient() {
-		RedisURI.Builder builder = RedisURI.Builder.redis(this.redisHost, this.redisPort)
-			.withTimeout(Duration.ofSeconds(10));
+		return RedisClient.create(uri(this.redisHost, this.redisPort));
+	}
+
+	private RedisURI uri(String host, int port) {
+		RedisURI.Builder builder = RedisURI.Builder.redis(host, port).withTimeout(Duration.ofSeconds(10));
 		if (this.redisPassword != null && !this.redisPassword.isEmpty()) {
 			if (this.redisUsername != null && !this.redisUsername.isEmpty()) {
 				builder.withAuthentication(this.redisUsername, this.redisPassword);
@@ -66,8 +117,7 @@ public final class ConnectionOptions {
 				builder.withPassword(this.redisPassword.toCharArray());
 			}
 		}
-		RedisURI uri = builder.build();
-		return RedisClient.create(uri);
+		return builder.build();
 	}
 
 }

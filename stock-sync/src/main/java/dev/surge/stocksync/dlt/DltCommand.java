@@ -10,10 +10,9 @@ import java.util.concurrent.TimeUnit;
 
 import dev.surge.contracts.Topics;
 import dev.surge.stocksync.ConnectionOptions;
-import io.lettuce.core.RedisClient;
+import dev.surge.stocksync.RedisSession;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -47,12 +46,12 @@ public final class DltCommand implements Runnable {
 	}
 
 	/** Marks the dead letter replayed; false when it already was. */
-	static boolean markReplayed(RedisCommands<String, String> redis, String topic, DeadLetter letter) {
+	static boolean markReplayed(RedisClusterCommands<String, String> redis, String topic, DeadLetter letter) {
 		return "OK".equals(redis.set(marker(topic, letter), Instant.now().toString(),
 				SetArgs.Builder.nx().ex(MARKER_TTL.toSeconds())));
 	}
 
-	static boolean replayed(RedisCommands<String, String> redis, String topic, DeadLetter letter) {
+	static boolean replayed(RedisClusterCommands<String, String> redis, String topic, DeadLetter letter) {
 		return redis.exists(marker(topic, letter)) > 0;
 	}
 
@@ -85,19 +84,15 @@ public final class DltCommand implements Runnable {
 				.stream()
 				.map((record) -> DeadLetter.of(this.topic, record))
 				.toList();
-			RedisClient client = this.connection.redisClient();
-			try (StatefulRedisConnection<String, String> redis = client.connect()) {
+			try (RedisSession redis = this.connection.openRedis()) {
 				out.printf(FORMAT, "id", "dead-lettered", "key", "type", "from", "replayed", "exception");
 				for (DeadLetter letter : letters) {
 					out.printf(FORMAT, letter.id(), Instant.ofEpochMilli(letter.timestamp()), letter.key(),
 							letter.type(),
 							letter.originalTopic() + "-" + letter.originalPartition() + "@" + letter.originalOffset(),
-							replayed(redis.sync(), this.topic, letter) ? "yes" : "no",
+							replayed(redis.commands(), this.topic, letter) ? "yes" : "no",
 							letter.exception() + ": " + letter.message().lines().findFirst().orElse(""));
 				}
-			}
-			finally {
-				client.shutdown();
 			}
 			out.printf("%d dead letters in %s%n", letters.size(), this.topic);
 			out.flush();
@@ -148,11 +143,10 @@ public final class DltCommand implements Runnable {
 			}
 			int replayed = 0;
 			int skipped = 0;
-			RedisClient client = this.connection.redisClient();
-			try (StatefulRedisConnection<String, String> redis = client.connect();
+			try (RedisSession redis = this.connection.openRedis();
 					KafkaProducer<String, byte[]> producer = this.kafka.producer()) {
 				for (DeadLetter letter : letters) {
-					if (!markReplayed(redis.sync(), this.topic, letter) && !this.force) {
+					if (!markReplayed(redis.commands(), this.topic, letter) && !this.force) {
 						skipped++;
 						out.printf("%s: replayed before, skipped%n", letter.id());
 						continue;
@@ -161,16 +155,13 @@ public final class DltCommand implements Runnable {
 						send(producer, letter);
 					}
 					catch (Exception ex) {
-						redis.sync().del(marker(this.topic, letter));
+						redis.commands().del(marker(this.topic, letter));
 						throw ex;
 					}
 					replayed++;
 					out.printf("%s: %s of %s replayed to %s%n", letter.id(), letter.type(), letter.key(),
 							letter.originalTopic());
 				}
-			}
-			finally {
-				client.shutdown();
 			}
 			out.printf("replayed %d, skipped %d%n", replayed, skipped);
 			out.flush();

@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.surge.stocksync.ConnectionOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
+import dev.surge.stocksync.RedisSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -37,15 +36,11 @@ public final class CheckCommand implements Callable<Integer> {
 			products = MysqlStock.read(mysql, null);
 		}
 		List<StockCheck.Observed> observed = new ArrayList<>();
-		RedisClient client = this.connection.redisClient();
-		try (StatefulRedisConnection<String, String> redis = client.connect()) {
-			RedisStock stock = new RedisStock(redis.sync());
+		try (RedisSession redis = this.connection.openRedis()) {
+			RedisStock stock = new RedisStock(redis.commands());
 			for (ProductStock product : products) {
 				observed.add(new StockCheck.Observed(product, stock.read(product.id())));
 			}
-		}
-		finally {
-			client.shutdown();
 		}
 		StockCheck.Report report = StockCheck.of(observed);
 		report.print(this.spec.commandLine().getOut());

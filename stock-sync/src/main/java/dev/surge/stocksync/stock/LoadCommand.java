@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.surge.stocksync.ConnectionOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
+import dev.surge.stocksync.RedisSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,17 +43,13 @@ public final class LoadCommand implements Callable<Integer> {
 			throw new IllegalArgumentException(
 					(this.productId != null) ? "No product " + this.productId : "No products in MySQL");
 		}
-		RedisClient client = this.connection.redisClient();
-		try (StatefulRedisConnection<String, String> redis = client.connect()) {
-			RedisStock stock = new RedisStock(redis.sync());
+		try (RedisSession redis = this.connection.openRedis()) {
+			RedisStock stock = new RedisStock(redis.commands());
 			for (ProductStock product : products) {
 				long loaded = stock.load(product.id(), product.available());
 				out.printf("product %d: mysql available %d, redis stock %d  %s%n", product.id(), product.available(),
 						loaded, product.name());
 			}
-		}
-		finally {
-			client.shutdown();
 		}
 		out.printf("loaded %d products%n", products.size());
 		out.flush();

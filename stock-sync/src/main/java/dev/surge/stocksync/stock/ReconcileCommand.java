@@ -9,8 +9,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 import dev.surge.stocksync.ConnectionOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
+import dev.surge.stocksync.RedisSession;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,16 +60,11 @@ public final class ReconcileCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		PrintWriter out = this.spec.commandLine().getOut();
 		List<Row> rows = new ArrayList<>();
-		RedisClient client = this.connection.redisClient();
-		try (Connection mysql = this.connection.openMysql();
-				StatefulRedisConnection<String, String> redis = client.connect()) {
-			RedisStock gate = new RedisStock(redis.sync());
+		try (Connection mysql = this.connection.openMysql(); RedisSession redis = this.connection.openRedis()) {
+			RedisStock gate = new RedisStock(redis.commands());
 			for (ProductStock product : MysqlStock.read(mysql, this.productId)) {
 				rows.add(reconcile(mysql, gate, product.id()));
 			}
-		}
-		finally {
-			client.shutdown();
 		}
 		return print(out, rows);
 	}

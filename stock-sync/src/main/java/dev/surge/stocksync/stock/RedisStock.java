@@ -13,7 +13,7 @@ import dev.surge.contracts.RedisKeys;
 import dev.surge.contracts.Reservations;
 import dev.surge.contracts.Scripts;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class RedisStock {
 
-	private final RedisCommands<String, String> redis;
+	private final RedisClusterCommands<String, String> redis;
 
 	private @Nullable String loadSha;
 
@@ -29,7 +29,7 @@ final class RedisStock {
 
 	private @Nullable String setSha;
 
-	RedisStock(RedisCommands<String, String> redis) {
+	RedisStock(RedisClusterCommands<String, String> redis) {
 		this.redis = redis;
 	}
 
