@@ -176,7 +176,13 @@ final class Chaos implements Callable<Integer> {
 			return 2;
 		}
 		finally {
-			stopAll();
+			try {
+				stopAll();
+			}
+			catch (RuntimeException | LinkageError ex) {
+				// the verdict stands; the shutdown hook stops whatever is left
+				log("stopping the system failed: %s", ex);
+			}
 		}
 	}
 
