@@ -71,6 +71,7 @@ final class KafkaOptions {
 		properties.put(ProducerConfig.ACKS_CONFIG, "all");
 		properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
 		properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(TIMEOUT.toMillis()));
+		properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
 		properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
 		return new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
 	}
