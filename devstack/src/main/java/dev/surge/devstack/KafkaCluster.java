@@ -259,9 +259,11 @@ final class KafkaCluster {
 			String role = this.controller ? """
 					process.roles=controller
 					listeners=CONTROLLER://127.0.0.1:%d
+					broker.session.timeout.ms=6000
 					""".formatted(this.port) : """
 					process.roles=broker
 					listeners=PLAINTEXT://127.0.0.1:%1$d
+					broker.heartbeat.interval.ms=1000
 					advertised.listeners=PLAINTEXT://127.0.0.1:%1$d
 					inter.broker.listener.name=PLAINTEXT
 					num.partitions=6
