@@ -1,5 +1,8 @@
 package dev.surge.api.order;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,8 +25,12 @@ import org.springframework.stereotype.Component;
 @Component
 class IdempotencyRecords {
 
-	private static final RedisScript<String> BEGIN = RedisScript
-		.of(new ClassPathResource("scripts/idempotency-begin.lua"), String.class);
+	/**
+	 * Read once as text: a script from a resource re-checks the file's modification time
+	 * on every call, which inside a jar throws and catches an exception per request.
+	 */
+	private static final RedisScript<String> BEGIN = RedisScript.of(source("scripts/idempotency-begin.lua"),
+			String.class);
 
 	private final ReactiveStringRedisTemplate redis;
 
@@ -66,6 +73,15 @@ class IdempotencyRecords {
 
 	private static String redisKey(long userId, String key) {
 		return "idem:" + userId + ":" + key;
+	}
+
+	private static String source(String path) {
+		try (InputStream in = new ClassPathResource(path).getInputStream()) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	static String hash(List<OrderLine> lines) {

@@ -34,6 +34,11 @@ class InFlightOrders {
 		return this.redis.opsForValue().set(key(order.orderId()), this.json.writeValueAsString(order), KEEP);
 	}
 
+	/** Best effort: the record also expires by itself. */
+	Mono<Void> forget(long orderId) {
+		return this.redis.delete(key(orderId)).then().onErrorResume((ex) -> Mono.empty());
+	}
+
 	Mono<Optional<OrderPlaced>> find(long orderId) {
 		return this.redis.opsForValue()
 			.get(key(orderId))

@@ -94,11 +94,16 @@ class OrderPlacement {
 			.onErrorResume((ex) -> releaseAll(order).then(unavailable("Redis", ex)));
 	}
 
+	/**
+	 * The in-flight record is written while the broker acknowledges, not after: one Redis
+	 * round trip less on the request's path. If the publish fails, it is removed again.
+	 */
 	private Mono<Placement> publish(OrderPlaced order) {
-		return this.publisher.publish(order)
-			.then(this.inFlight.remember(order).onErrorResume((ex) -> Mono.just(false)))
+		Mono<Boolean> remembered = this.inFlight.remember(order).onErrorResume((ex) -> Mono.just(false));
+		return Mono.when(this.publisher.publish(order), remembered)
 			.<Placement>thenReturn(accepted(order))
-			.onErrorResume((ex) -> releaseAll(order).then(unavailable("Kafka", ex)));
+			.onErrorResume((ex) -> releaseAll(order).then(this.inFlight.forget(order.orderId()))
+				.then(unavailable("Kafka", ex)));
 	}
 
 	private Mono<Placement> notLoaded(long productId) {
