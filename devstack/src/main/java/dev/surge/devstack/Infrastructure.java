@@ -115,6 +115,7 @@ public final class Infrastructure {
 	private static Infrastructure startDevServers() {
 		Path dataDir = Path.of(System.getProperty("surge.devstack.data-dir", "target/devstack-data"));
 		Processes.deleteRecursively(dataDir);
+		Processes.deleteRecursively(MariaDbServer.dataDir(dataDir.resolve("mariadb")));
 		DevServers servers = DevServers.start(DevServers.Options.random(dataDir));
 		return new Infrastructure(servers.springEnvironment(), servers);
 	}

