@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A round-robin TCP balancer in front of several HTTP backends, in this JVM (virtual
  * threads), for machines without nginx. Each client connection goes to the next backend
@@ -87,7 +89,7 @@ public final class Balancer implements AutoCloseable {
 		}
 	}
 
-	private Socket connect() {
+	private @Nullable Socket connect() {
 		int first = Math.floorMod(this.next.getAndIncrement(), this.backends.size());
 		for (int i = 0; i < this.backends.size(); i++) {
 			int port = this.backends.get((first + i) % this.backends.size());
