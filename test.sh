@@ -2,8 +2,10 @@
 # Runs every test:
 #  1. the UI: lint, type check, unit tests (Vitest), production build;
 #  2. the Java build: unit tests and integration tests against real Kafka, Redis and MySQL
-#     (devstack servers, or Testcontainers with a Docker engine);
-#  3. the system as ./run.sh starts it: end-to-end tests in Chromium.
+#     (devstack servers, or Testcontainers with a Docker engine), fault injection included;
+#  3. the system as ./run.sh starts it: end-to-end tests in Chromium;
+#  4. a small chaos run (every kind of server killed once) with its verdict;
+#  5. a smoke run of the benchmark and of one Gatling simulation (numbers not asserted).
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/java-home.sh
@@ -14,3 +16,7 @@ source scripts/java-home.sh
 ./mvnw -B verify "$@"
 
 scripts/with-system.sh 'cd frontend && npm run e2e'
+
+scripts/chaos.sh --orders 3000 --rate 60 --kills 1
+
+loadtest/bench.sh --no-build --smoke --gatling FlashSale
