@@ -10,6 +10,8 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
+import io.github.bucket4j.distributed.proxy.optimization.Optimization;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.AbstractRedisClient;
@@ -96,13 +98,25 @@ public class RateLimits implements DisposableBean {
 			if (this.proxies.size() > MAX_PROXIES) {
 				this.proxies.clear();
 			}
-			// batching: concurrent requests on one bucket become one round trip to Redis
-			// instead of racing compare-and-swap retries
 			return this.proxies.computeIfAbsent(key,
 					(name) -> buckets.builder()
-						.withOptimization(Optimizations.batching())
+						.withOptimization(optimization(limit))
 						.build(name, () -> CompletableFuture.completedFuture(configuration)));
 		});
+	}
+
+	/**
+	 * A hot bucket (one IP behind which a crowd buys at once) must not turn into a storm
+	 * of compare-and-swap retries that slows Redis for the orders themselves. Large
+	 * buckets are therefore drawn from locally and synchronised with Redis every 1% of
+	 * their capacity (at most 50 tokens) or 100 ms, whichever comes first, so an instance
+	 * may overrun a bucket by that much. Small buckets are exact, with concurrent draws
+	 * batched into one round trip.
+	 */
+	static Optimization optimization(Limit limit) {
+		long unsynchronized = Math.min(50, limit.capacity() / 100);
+		return (unsynchronized < 1) ? Optimizations.batching()
+				: Optimizations.delaying(new DelayParameters(unsynchronized, Duration.ofMillis(100)));
 	}
 
 	/** Connected once; the first connection is made off the event loop. */
