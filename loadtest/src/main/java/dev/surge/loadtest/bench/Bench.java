@@ -51,6 +51,14 @@ import dev.surge.loadtest.client.SurgeClient;
  */
 public final class Bench {
 
+	/**
+	 * The bare endpoint reserves on products that exist only in Redis: its reservations
+	 * are never claimed, and the API's reservation sweeper (which lists products from
+	 * MySQL) must not see them, or it would publish an expiry for each during the full
+	 * run.
+	 */
+	private static final long BARE_FIRST_PRODUCT = 1_000_001;
+
 	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
 
 	private final Options options;
@@ -108,13 +116,19 @@ public final class Bench {
 				measureHttp(results, bare, barePort, api, apiUrl, tokens, consumer, backlog);
 				results.apiOrders = Ledger.all(ledger.ordersOfUsers(customers.stream().map((c) -> c.id()).toList()));
 				results.afterBurst = ledger.stock(List.of());
-				consumer = measureConsumer(results, consumer, env, db, backlog, redisUri);
-				results.consumerAfter = Memory.sample(consumer.pid(), consumer.port());
 				results.apiAfter = Memory.sample(api.pid(), api.port());
-				results.verdict = ledger.stock(List.of());
 				if (this.options.gatling != null) {
 					results.gatlingExit = runGatling(apiUrl, servers);
 				}
+				if (!this.options.onlyHttp) {
+					// the API's reservation sweeper would publish a ReservationExpired
+					// for every
+					// backlog order while the consumer is down, doubling what it drains
+					api.stop();
+					consumer = measureConsumer(results, consumer, env, db, backlog, redisUri);
+				}
+				results.consumerAfter = Memory.sample(consumer.pid(), consumer.port());
+				results.verdict = ledger.stock(List.of());
 			}
 			finally {
 				api.stop();
@@ -139,14 +153,17 @@ public final class Bench {
 			Path tokens, ServiceProcess consumer, Backlog backlog) {
 		Wrk wrk = new Wrk(this.home.resolve("loadtest/wrk/orders.lua"), 2, this.options.connections);
 		String bareUrl = "http://127.0.0.1:" + barePort;
-		log("1. bare endpoint: warm-up " + this.options.warmup.toSeconds() + " s");
-		wrk.run(bareUrl, "/bare/orders", null, 1, this.options.products, this.options.warmup);
+		log("1. bare endpoint: warm-up");
+		warmUp(wrk, bareUrl, "/bare/orders", null, BARE_FIRST_PRODUCT);
 		log("1. bare endpoint: measuring " + this.options.duration.toSeconds() + " s");
-		results.bare = wrk.run(bareUrl, "/bare/orders", null, 1, this.options.products, this.options.duration);
+		long bareCpu = Memory.cpuMillis(bare.pid());
+		results.bare = wrk.run(bareUrl, "/bare/orders", null, BARE_FIRST_PRODUCT, this.options.products,
+				this.options.duration);
+		results.bareCpuPerRequest = (Memory.cpuMillis(bare.pid()) - bareCpu) / (double) results.bare.requests();
 		results.bareRss = Memory.rssMb(bare.pid());
 		log("   " + results.bare);
-		log("2. POST /api/orders: warm-up " + this.options.warmup.toSeconds() + " s");
-		wrk.run(apiUrl, "/api/orders", tokens, 1, this.options.products, this.options.warmup);
+		log("2. POST /api/orders: warm-up");
+		warmUp(wrk, apiUrl, "/api/orders", tokens, 1);
 		backlog.secondsUntilDrained(Duration.ofSeconds(120));
 		log("2. POST /api/orders: measuring " + this.options.duration.toSeconds() + " s");
 		AtomicReference<Memory.Sample> apiPeak = new AtomicReference<>(new Memory.Sample(0, 0));
@@ -156,8 +173,13 @@ public final class Bench {
 			apiPeak.updateAndGet((peak) -> peak.max(Memory.sample(api.pid(), api.port())));
 			consumerPeak.updateAndGet((peak) -> peak.max(Memory.sample(consumer.pid(), consumer.port())));
 		}, 1, 2, TimeUnit.SECONDS);
+		if (this.options.jfr) {
+			recordFlight(api.pid(), this.options.duration);
+		}
+		long apiCpu = Memory.cpuMillis(api.pid());
 		try {
 			results.full = wrk.run(apiUrl, "/api/orders", tokens, 1, this.options.products, this.options.duration);
+			results.apiCpuPerRequest = (Memory.cpuMillis(api.pid()) - apiCpu) / (double) results.full.requests();
 			results.lagZeroSeconds = backlog.secondsUntilDrained(Duration.ofSeconds(120));
 		}
 		finally {
@@ -168,18 +190,59 @@ public final class Bench {
 		log("   " + results.full + "; consumer lag 0 after " + results.lagZeroSeconds + " s");
 	}
 
+	/**
+	 * Rounds of load until the rate stops climbing by more than 10 % (the JIT is done),
+	 * at most {@code --max-warmup}. A fixed few seconds warm the bare endpoint, not the
+	 * API, whose far longer code path is still being compiled on a busy machine.
+	 */
+	private void warmUp(Wrk wrk, String url, String path, Path tokens, long firstProduct) {
+		long deadline = System.nanoTime() + this.options.maxWarmup.toNanos();
+		double previous = 0;
+		for (int round = 1;; round++) {
+			double rate = wrk.run(url, path, tokens, firstProduct, this.options.products, this.options.warmup)
+				.perSecond();
+			log("   warm-up round " + round + ": " + Math.round(rate) + " req/s");
+			if ((previous > 0 && rate < previous * 1.1) || System.nanoTime() > deadline) {
+				return;
+			}
+			previous = rate;
+		}
+	}
+
+	/** A JFR recording of the API over the measured window only. */
+	private void recordFlight(long pid, Duration duration) {
+		Path jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
+		Path file = this.work.resolve("order-api.jfr");
+		try {
+			Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "JFR.start", "name=bench",
+					"settings=profile", "duration=" + duration.toSeconds() + "s", "filename=" + file)
+				.redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+				.start();
+			process.waitFor(30, TimeUnit.SECONDS);
+			log("   JFR of the measured window: " + file);
+		}
+		catch (IOException ex) {
+			log("   no JFR: " + ex.getMessage());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	private ServiceProcess measureConsumer(Results results, ServiceProcess consumer, Map<String, String> env, Db db,
 			Backlog backlog, String redisUri) {
 		long hot = this.options.products + 1;
 		ServiceProcess running = consumer;
 		RedisClient redisClient = RedisClient.create(redisUri);
+		long consumerUser = 900_000_000L;
 		try (StatefulRedisConnection<String, String> redis = redisClient.connect()) {
 			for (Shape shape : List.of(new Shape("hot product", hot, 1),
 					new Shape(this.options.products + " products", 1, this.options.products))) {
 				log("3. consumer, " + shape.name + ": stopping it and pre-filling " + this.options.backlog + " orders");
 				running.stop();
 				List<OrderPlaced> orders = backlog.orders(this.options.backlog, shape.first, shape.products,
-						900_000_000L);
+						consumerUser);
 				Backlog.reserve(redis, orders);
 				backlog.publish(orders);
 				long start = System.nanoTime();
@@ -188,22 +251,46 @@ public final class Bench {
 					.start(() -> rate.set(backlog.drainRate(this.options.backlog, Duration.ofMinutes(5))));
 				running = startConsumer(env);
 				join(watcher);
-				double consumerRate = rate.get();
-				log("   consumer drained at " + Math.round(consumerRate) + "/s ("
+				double consumerRate = writeRate(db, consumerUser);
+				log("   consumer drained at " + Math.round(consumerRate) + "/s by MySQL's clock ("
+						+ Math.round(rate.get()) + "/s by the group's lag; "
 						+ Math.round((System.nanoTime() - start) / 1e9) + " s with its start)");
 				log("   plain JDBC writer, same rows, " + this.options.writers + " writers");
 				List<OrderPlaced> same = backlog.orders(this.options.backlog, shape.first, shape.products,
-						900_000_001L);
-				double writerRate = new PlainWriter(db, this.options.writers, 500).write(same);
+						consumerUser + 1);
+				double wallRate = new PlainWriter(db, this.options.writers, 500).write(same);
+				double writerRate = writeRate(db, consumerUser + 1);
 				Backlog.takeFromGate(redis, same);
-				log("   plain writer at " + Math.round(writerRate) + "/s");
+				log("   plain writer at " + Math.round(writerRate) + "/s by MySQL's clock (" + Math.round(wallRate)
+						+ "/s wall)");
 				results.drains.add(new Drain(shape.name, consumerRate, writerRate));
+				consumerUser += 2;
 			}
 		}
 		finally {
 			redisClient.shutdown();
 		}
 		return running;
+	}
+
+	/**
+	 * Orders per second of one user's orders by MySQL's clock: rows over the time between
+	 * the first and the last {@code order_status_log} row. The same measure for the
+	 * consumer and the plain writer; start-up and polling do not count.
+	 */
+	private static double writeRate(Db db, long userId) {
+		String sql = "SELECT COUNT(*), TIMESTAMPDIFF(MICROSECOND, MIN(l.at), MAX(l.at)) "
+				+ "FROM order_status_log l JOIN orders o ON o.id = l.order_id WHERE o.user_id = ?";
+		try (Connection connection = db.connect(); PreparedStatement select = connection.prepareStatement(sql)) {
+			select.setLong(1, userId);
+			try (var rows = select.executeQuery()) {
+				rows.next();
+				return rows.getLong(1) / (Math.max(1, rows.getLong(2)) / 1e6);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Reading the write rate failed: " + ex.getMessage(), ex);
+		}
 	}
 
 	private ServiceProcess startConsumer(Map<String, String> springEnv) {
@@ -220,26 +307,23 @@ public final class Bench {
 		Map<String, String> env = new HashMap<>(springEnv);
 		env.put("SURGE_SECURITY_JWT_SECRET", "bench-" + UUID.randomUUID() + "-" + UUID.randomUUID());
 		env.put("SURGE_DEMO_ENABLED", "true");
-		// rate limits are raised by configuration: pass the caller's SURGE_RATE_LIMITS_*
+		// rate limits are raised by configuration: pass the caller's SURGE_RATELIMIT_*
 		System.getenv().forEach((key, value) -> {
-			if (key.startsWith("SURGE_RATE_LIMITS_")) {
+			if (key.startsWith("SURGE_RATELIMIT_")) {
 				env.put(key, value);
 			}
 		});
 		env.putAll(this.options.apiEnv);
 		List<String> jvm = new ArrayList<>(List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError"));
-		if (this.options.jfr) {
-			jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
-					+ this.work.resolve("order-api.jfr"));
-		}
 		jvm.addAll(this.options.apiJvm);
-		return ServiceProcess.start("order-api", jar("order-api"), env, jvm, freePort(),
-				this.work.resolve("order-api.log"));
+		Path jar = (this.options.apiJar != null) ? Path.of(this.options.apiJar) : jar("order-api");
+		return ServiceProcess.start("order-api", jar, env, jvm, freePort(), this.work.resolve("order-api.log"));
 	}
 
 	/**
 	 * Products 1..n for the HTTP runs and n+1, the hot product of the backlog, each with
-	 * ten million units, in MySQL and in the gate.
+	 * ten million units, in MySQL and in the gate; and as many for the bare endpoint, in
+	 * Redis only.
 	 */
 	private void seedProducts(Db db, DevServers servers) {
 		int count = this.options.products + 1;
@@ -269,6 +353,7 @@ public final class Bench {
 		try (StatefulRedisConnection<String, String> connection = redis.connect()) {
 			for (long id = 1; id <= count; id++) {
 				connection.sync().set(RedisKeys.stock(id), Long.toString(units));
+				connection.sync().set(RedisKeys.stock(BARE_FIRST_PRODUCT + id - 1), Long.toString(units));
 			}
 		}
 		finally {
@@ -278,7 +363,7 @@ public final class Bench {
 
 	private int runGatling(String apiUrl, DevServers servers) {
 		log("Gatling " + this.options.gatling + " against " + apiUrl);
-		List<String> command = List.of(this.home.resolve("mvnw").toString(), "-B", "-q", "-o", "-pl", "loadtest",
+		List<String> command = List.of(this.home.resolve("mvnw").toString(), "-B", "-q", "-pl", "loadtest",
 				"gatling:test", "-Dgatling.simulation=" + this.options.gatling, "-Dsurge.baseUrl=" + apiUrl,
 				"-Dsurge.jdbcUrl=" + servers.jdbcUrl(),
 				"-Dsurge.redisUri=redis://" + servers.redisHost() + ":" + servers.redisPort(),
@@ -436,6 +521,10 @@ public final class Bench {
 
 		double bareRss;
 
+		double bareCpuPerRequest;
+
+		double apiCpuPerRequest;
+
 		double lagZeroSeconds;
 
 		long apiOrders;
@@ -470,14 +559,15 @@ public final class Bench {
 				.append(this.options.label.isEmpty() ? "" : " — " + this.options.label)
 				.append("\n\n");
 			out.append(String.format(Locale.ROOT,
-					"%d connections, %d s measured after %d s warm-up, wrk -t2 on the same 2 cores; backlog %,d orders.%n%n",
+					"%d connections, %d s measured after warm-up rounds of %d s until the rate stops climbing (at most %d s), "
+							+ "wrk -t2 on the same 2 cores; backlog %,d orders.%n%n",
 					this.options.connections, this.options.duration.toSeconds(), this.options.warmup.toSeconds(),
-					this.options.backlog));
-			out.append("| run | req/s | p50 ms | p99 ms | p99.9 ms | errors |\n");
-			out.append("|---|---:|---:|---:|---:|---:|\n");
-			row(out, "1. bare: reserve.lua via Lettuce", this.bare);
-			row(out, "2. full POST /api/orders", this.full);
-			out.append(String.format(Locale.ROOT, "| **ratio 2 ÷ 1** | **%.2f** | | | | |%n%n",
+					this.options.maxWarmup.toSeconds(), this.options.backlog));
+			out.append("| run | req/s | p50 ms | p99 ms | p99.9 ms | errors | server CPU ms/request |\n");
+			out.append("|---|---:|---:|---:|---:|---:|---:|\n");
+			row(out, "1. bare: reserve.lua via Lettuce", this.bare, this.bareCpuPerRequest);
+			row(out, "2. full POST /api/orders", this.full, this.apiCpuPerRequest);
+			out.append(String.format(Locale.ROOT, "| **ratio 2 ÷ 1** | **%.2f** | | | | | |%n%n",
 					this.full.perSecond() / this.bare.perSecond()));
 			out.append("| consumer | orders/s | plain JDBC writer orders/s | ratio |\n");
 			out.append("|---|---:|---:|---:|\n");
@@ -503,9 +593,9 @@ public final class Bench {
 			return out.toString();
 		}
 
-		private static void row(StringBuilder out, String name, Wrk.Result result) {
-			out.append(String.format(Locale.ROOT, "| %s | %,.0f | %.1f | %.1f | %.1f | %d |%n", name,
-					result.perSecond(), result.p50(), result.p99(), result.p999(), result.errors()));
+		private static void row(StringBuilder out, String name, Wrk.Result result, double cpu) {
+			out.append(String.format(Locale.ROOT, "| %s | %,.0f | %.1f | %.1f | %.1f | %d | %.2f |%n", name,
+					result.perSecond(), result.p50(), result.p99(), result.p999(), result.errors(), cpu));
 		}
 
 	}
@@ -516,6 +606,8 @@ public final class Bench {
 		boolean smoke;
 
 		Duration warmup = Duration.ofSeconds(5);
+
+		Duration maxWarmup = Duration.ofSeconds(60);
 
 		Duration duration = Duration.ofSeconds(20);
 
@@ -530,6 +622,10 @@ public final class Bench {
 		int writers = 2;
 
 		boolean jfr;
+
+		boolean onlyHttp;
+
+		String apiJar;
 
 		String gatling;
 
@@ -553,6 +649,7 @@ public final class Bench {
 					case "--smoke" -> {
 						options.smoke = true;
 						options.warmup = Duration.ofSeconds(2);
+						options.maxWarmup = Duration.ZERO;
 						options.duration = Duration.ofSeconds(3);
 						options.connections = 8;
 						options.users = 8;
@@ -560,6 +657,7 @@ public final class Bench {
 						options.doc = null;
 					}
 					case "--warmup" -> options.warmup = Duration.ofSeconds(Long.parseLong(args[++i]));
+					case "--max-warmup" -> options.maxWarmup = Duration.ofSeconds(Long.parseLong(args[++i]));
 					case "--duration" -> options.duration = Duration.ofSeconds(Long.parseLong(args[++i]));
 					case "--connections" -> options.connections = Integer.parseInt(args[++i]);
 					case "--users" -> options.users = Integer.parseInt(args[++i]);
@@ -567,6 +665,8 @@ public final class Bench {
 					case "--backlog" -> options.backlog = Integer.parseInt(args[++i]);
 					case "--writers" -> options.writers = Integer.parseInt(args[++i]);
 					case "--jfr" -> options.jfr = true;
+					case "--only-http" -> options.onlyHttp = true;
+					case "--api-jar" -> options.apiJar = args[++i];
 					case "--gatling" -> options.gatling = args[++i];
 					case "--doc" -> options.doc = args[++i];
 					case "--no-doc" -> options.doc = null;
@@ -576,8 +676,8 @@ public final class Bench {
 					case "--api-jvm" -> options.apiJvm.add(args[++i]);
 					case "--consumer-jvm" -> options.consumerJvm = List.of(args[++i].split(" "));
 					default -> throw new IllegalArgumentException("unknown option " + arg
-							+ "; see loadtest/README.md (--smoke, --warmup S, --duration S, --connections N, --users N, "
-							+ "--products N, --backlog N, --writers N, --jfr, --gatling NAME, --doc FILE, --no-doc, "
+							+ "; see loadtest/README.md (--smoke, --warmup S, --max-warmup S, --duration S, --connections N, --users N, "
+							+ "--products N, --backlog N, --writers N, --jfr, --only-http, --api-jar FILE, --gatling NAME, --doc FILE, --no-doc, "
 							+ "--label TEXT, --api-env K=V, --consumer-env K=V, --api-jvm OPT, --consumer-jvm 'OPTS')");
 				}
 			}

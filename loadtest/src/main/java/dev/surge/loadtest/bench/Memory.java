@@ -38,6 +38,18 @@ final class Memory {
 		return Double.NaN;
 	}
 
+	/** User plus system CPU time of the process so far, in ms (clock ticks of 10 ms). */
+	static long cpuMillis(long pid) {
+		try {
+			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+		}
+		catch (IOException | RuntimeException ex) {
+			return 0;
+		}
+	}
+
 	/** Sum of {@code jvm_memory_used_bytes{area="heap"}}, in MB. */
 	static double heapMb(int port) {
 		try {
