@@ -1,7 +1,9 @@
 package dev.surge.api.system;
 
+import java.beans.PropertyEditorSupport;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.slf4j.Logger;
@@ -13,7 +15,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.support.WebExchangeBindException;
@@ -35,6 +39,18 @@ class ProblemHandling {
 
 	/** What the strict JSON decoder says about refused text (security.StrictJson). */
 	private static final String BAD_TEXT = "Text with control characters or unpaired surrogates";
+
+	/**
+	 * Numbers in paths and queries are plain decimals: Spring's default editors would
+	 * read {@code 0x10} and {@code #10} as 16.
+	 */
+	@InitBinder
+	void strictNumbers(WebDataBinder binder) {
+		binder.registerCustomEditor(long.class, new DecimalEditor(Long::valueOf));
+		binder.registerCustomEditor(Long.class, new DecimalEditor(Long::valueOf));
+		binder.registerCustomEditor(int.class, new DecimalEditor(Integer::valueOf));
+		binder.registerCustomEditor(Integer.class, new DecimalEditor(Integer::valueOf));
+	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> onApiException(ApiException ex) {
@@ -132,6 +148,22 @@ class ProblemHandling {
 		}
 		return (cause instanceof ServerWebInputException) ? "The request is not valid"
 				: "The request body is not valid JSON for this endpoint";
+	}
+
+	private static final class DecimalEditor extends PropertyEditorSupport {
+
+		private final Function<String, Number> parse;
+
+		DecimalEditor(Function<String, Number> parse) {
+			this.parse = parse;
+		}
+
+		@Override
+		public void setAsText(String text) {
+			// NumberFormatException is an IllegalArgumentException: a 400 type mismatch
+			setValue(this.parse.apply(text.strip()));
+		}
+
 	}
 
 	private static String slug(HttpStatus status) {
