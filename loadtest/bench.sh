@@ -28,9 +28,13 @@ if $build; then
   ./mvnw -B -q -DskipTests package -pl order-consumer,order-api,loadtest -am
 fi
 
-# Rate limits are raised by configuration only (the API reads surge.ratelimit.*): the benchmark
-# registers and logs in its customers in a burst and sends thousands of orders per user.
-export SURGE_RATELIMIT_ENABLED="${SURGE_RATELIMIT_ENABLED:-false}"
+# Rate limits stay on, raised by configuration (the API reads surge.ratelimit.*): the benchmark
+# registers and logs in its customers in a burst and sends thousands of orders per user, so the
+# buckets are drawn from (and synchronised through Redis) exactly as in production.
+export SURGE_RATELIMIT_ROUTES_API_USER_CAPACITY="${SURGE_RATELIMIT_ROUTES_API_USER_CAPACITY:-100000000}"
+export SURGE_RATELIMIT_ROUTES_API_IP_CAPACITY="${SURGE_RATELIMIT_ROUTES_API_IP_CAPACITY:-1000000000}"
+export SURGE_RATELIMIT_ROUTES_LOGIN_IP_CAPACITY="${SURGE_RATELIMIT_ROUTES_LOGIN_IP_CAPACITY:-1000000}"
+export SURGE_RATELIMIT_ROUTES_REGISTER_IP_CAPACITY="${SURGE_RATELIMIT_ROUTES_REGISTER_IP_CAPACITY:-1000000}"
 
 exec "$JAVA_HOME/bin/java" -Xmx512m \
   -cp "loadtest/target/classes:$(cat loadtest/target/runtime.classpath)" \

@@ -64,6 +64,9 @@ class ChangeFeed implements SmartLifecycle {
 
 	/** Called on the container's single consumer thread only, so emissions never race. */
 	void accept(ConsumerRecord<String, byte[]> record) {
+		if (this.sink.currentSubscriberCount() == 0) {
+			return; // nobody watches: not even parsed
+		}
 		Notices.read(record.topic(), record.value(), record.timestamp()).ifPresent(this.sink::tryEmitNext);
 	}
 

@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +23,11 @@ import org.springframework.stereotype.Service;
 /**
  * Places an order: checks the Idempotency-Key, reserves every line in Redis (all or
  * nothing), publishes {@link OrderPlaced} and answers only after Kafka acknowledged it.
- * If the publish fails the reservations are released.
+ * If the publish fails for certain, the reservations are released; if it timed out (the
+ * record may still be in the log) they are left to the {@link ReservationSweeper}, whose
+ * {@code ReservationExpired} lets the consumer decide after reading the log: Redis is
+ * never given back units that MySQL may still lock. At most {@code orders} bulkhead
+ * placements run at once; more are refused before anything is reserved.
  */
 @Service
 class OrderPlacement {
@@ -40,8 +48,10 @@ class OrderPlacement {
 
 	private final OrderProperties properties;
 
+	private final Bulkhead bulkhead;
+
 	OrderPlacement(StockGate gate, OrderPublisher publisher, IdempotencyRecords idempotency, InFlightOrders inFlight,
-			ProductCatalog catalog, OrderIds ids, OrderProperties properties) {
+			ProductCatalog catalog, OrderIds ids, OrderProperties properties, BulkheadRegistry bulkheads) {
 		this.gate = gate;
 		this.publisher = publisher;
 		this.idempotency = idempotency;
@@ -49,6 +59,7 @@ class OrderPlacement {
 		this.catalog = catalog;
 		this.ids = ids;
 		this.properties = properties;
+		this.bulkhead = bulkheads.bulkhead("orders");
 	}
 
 	Mono<Placement> place(long userId, OrderRequest request, @Nullable String idempotencyKey) {
@@ -72,11 +83,18 @@ class OrderPlacement {
 	}
 
 	private Mono<Placement> placeNew(long userId, List<OrderLine> lines) {
-		long orderId = this.ids.next();
-		OrderPlaced order = new OrderPlaced(orderId, OrderIds.orderNo(orderId), userId, lines,
-				System.currentTimeMillis());
-		return reserveAll(order)
-			.flatMap((refusal) -> (refusal instanceof Placement.Accepted) ? publish(order) : Mono.just(refusal));
+		return Mono.defer(() -> {
+			if (this.publisher.refusing()) {
+				return Mono.just(new Placement.Unavailable("Kafka is unavailable"));
+			}
+			long orderId = this.ids.next();
+			OrderPlaced order = new OrderPlaced(orderId, OrderIds.orderNo(orderId), userId, lines,
+					System.currentTimeMillis());
+			return reserveAll(order)
+				.flatMap((refusal) -> (refusal instanceof Placement.Accepted) ? publish(order) : Mono.just(refusal));
+		})
+			.transformDeferred(BulkheadOperator.of(this.bulkhead))
+			.onErrorResume(BulkheadFullException.class, (ex) -> unavailable("The order pipeline", ex));
 	}
 
 	/** Reserves line after line; on the first refusal gives back what was taken. */
@@ -102,8 +120,15 @@ class OrderPlacement {
 		Mono<Boolean> remembered = this.inFlight.remember(order).onErrorResume((ex) -> Mono.just(false));
 		return Mono.when(this.publisher.publish(order), remembered)
 			.<Placement>thenReturn(accepted(order))
-			.onErrorResume((ex) -> releaseAll(order).then(this.inFlight.forget(order.orderId()))
-				.then(unavailable("Kafka", ex)));
+			.onErrorResume((ex) -> {
+				Mono<Void> forget = this.inFlight.forget(order.orderId());
+				if (ex instanceof OrderPublisher.OutcomeUnknown) {
+					log.warn("Order {} not confirmed: {}", order.orderId(), ex.getMessage());
+					return forget.thenReturn(new Placement.Unavailable("Kafka did not confirm order " + order.orderId()
+							+ " in time: it may still be placed, otherwise its stock is given back within a minute"));
+				}
+				return releaseAll(order).then(forget).then(unavailable("Kafka", ex));
+			});
 	}
 
 	private Mono<Placement> notLoaded(long productId) {

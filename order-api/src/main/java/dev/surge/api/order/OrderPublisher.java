@@ -3,6 +3,9 @@ package dev.surge.api.order;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.github.resilience4j.reactor.timelimiter.TimeLimiterOperator;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +23,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes order events to {@link Topics#ORDERS}, keyed by order id. Completes only when
- * the broker acknowledged the record (acks=all, idempotent producer).
+ * the broker acknowledged the record (acks=all, idempotent producer), within the
+ * {@code kafka} time limiter and circuit breaker.
+ * <p>
+ * A failure is either definite (the record is not in the log: refused before sending, or
+ * refused by the broker) or, when it timed out, ambiguous: the broker may have written
+ * the record and lost the answer. Ambiguous failures arrive as {@link OutcomeUnknown}.
  */
 @Component
 class OrderPublisher implements ApplicationRunner {
@@ -33,10 +41,14 @@ class OrderPublisher implements ApplicationRunner {
 
 	private final CircuitBreaker breaker;
 
-	OrderPublisher(KafkaTemplate<String, byte[]> kafka, JsonMapper json, CircuitBreakerRegistry breakers) {
+	private final TimeLimiter timeLimiter;
+
+	OrderPublisher(KafkaTemplate<String, byte[]> kafka, JsonMapper json, CircuitBreakerRegistry breakers,
+			TimeLimiterRegistry timeLimiters) {
 		this.kafka = kafka;
 		this.writer = json.writerFor(OrderEvent.class);
 		this.breaker = breakers.circuitBreaker("kafka");
+		this.timeLimiter = timeLimiters.timeLimiter("kafka");
 	}
 
 	Mono<Void> publish(OrderEvent event) {
@@ -44,7 +56,39 @@ class OrderPublisher implements ApplicationRunner {
 			.fromFuture(() -> this.kafka.send(new ProducerRecord<>(Topics.ORDERS, Long.toString(event.orderId()),
 					this.writer.writeValueAsBytes(event))))
 			.then()
-			.transformDeferred(CircuitBreakerOperator.of(this.breaker));
+			.transformDeferred(TimeLimiterOperator.of(this.timeLimiter))
+			.transformDeferred(CircuitBreakerOperator.of(this.breaker))
+			.onErrorMap(OrderPublisher::ambiguous, OutcomeUnknown::new);
+	}
+
+	/**
+	 * The breaker is open: a publish would be refused, so there is no point reserving.
+	 */
+	boolean refusing() {
+		return this.breaker.getState() == CircuitBreaker.State.OPEN;
+	}
+
+	/**
+	 * Timed out, in the producer ({@code delivery.timeout.ms}, also when the metadata or
+	 * buffer wait ran out: the producer does not say which) or in the time limiter.
+	 */
+	static boolean ambiguous(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof org.apache.kafka.common.errors.TimeoutException
+					|| cause instanceof java.util.concurrent.TimeoutException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The publish timed out: the record may or may not be in the log. */
+	static final class OutcomeUnknown extends RuntimeException {
+
+		OutcomeUnknown(Throwable cause) {
+			super("Kafka did not acknowledge in time: " + cause.getMessage(), cause);
+		}
+
 	}
 
 	/**

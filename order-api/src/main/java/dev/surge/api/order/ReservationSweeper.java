@@ -2,7 +2,6 @@ package dev.surge.api.order;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -53,6 +53,8 @@ class ReservationSweeper implements SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(ReservationSweeper.class);
 
 	private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
+
+	private static final int READS_IN_FLIGHT = 16;
 
 	private final ReactiveStringRedisTemplate redis;
 
@@ -95,16 +97,16 @@ class ReservationSweeper implements SmartLifecycle {
 	/** One sweep; returns the orders whose expiry was published. */
 	int sweep() {
 		long now = System.currentTimeMillis();
-		Map<Long, Map<String, String>> held = new LinkedHashMap<>();
-		for (long productId : productIds()) {
-			Map<String, String> entries = this.redis.<String, String>opsForHash()
+		// a few reads in flight at once (pipelined on the connection), not one round trip
+		// per product after the other
+		Map<Long, Map<String, String>> held = Flux.fromIterable(productIds())
+			.flatMap((productId) -> this.redis.<String, String>opsForHash()
 				.entries(RedisKeys.reservations(productId))
 				.collectMap(Map.Entry::getKey, Map.Entry::getValue)
-				.block(CALL_TIMEOUT);
-			if (entries != null && !entries.isEmpty()) {
-				held.put(productId, entries);
-			}
-		}
+				.filter((entries) -> !entries.isEmpty())
+				.map((entries) -> Map.entry(productId, entries)), READS_IN_FLIGHT)
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue)
+			.block(CALL_TIMEOUT);
 		Map<Long, List<OrderLine>> expired = expired(held, now - this.expireAfter.toMillis());
 		List<CompletableFuture<?>> sends = new ArrayList<>();
 		expired.forEach((orderId, lines) -> {

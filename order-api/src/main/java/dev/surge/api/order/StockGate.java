@@ -5,6 +5,9 @@ import java.util.List;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.github.resilience4j.reactor.timelimiter.TimeLimiterOperator;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import reactor.core.publisher.Mono;
 
 import dev.surge.contracts.OrderLine;
@@ -17,7 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Redis reservation gate: one Lua script per product, on that product's slot, run
- * with EVALSHA.
+ * with EVALSHA, within the {@code redis} time limiter and circuit breaker. A reservation
+ * that timed out may still run later; the release that follows it is sent on the same
+ * connection, so Redis runs it after the reservation.
  */
 @Component
 class StockGate {
@@ -31,9 +36,12 @@ class StockGate {
 
 	private final CircuitBreaker breaker;
 
-	StockGate(ReactiveStringRedisTemplate redis, CircuitBreakerRegistry breakers) {
+	private final TimeLimiter timeLimiter;
+
+	StockGate(ReactiveStringRedisTemplate redis, CircuitBreakerRegistry breakers, TimeLimiterRegistry timeLimiters) {
 		this.redis = redis;
 		this.breaker = breakers.circuitBreaker("redis");
+		this.timeLimiter = timeLimiters.timeLimiter("redis");
 	}
 
 	Mono<Reservation> reserve(long orderId, OrderLine line, long now) {
@@ -43,6 +51,7 @@ class StockGate {
 			.cast(Object.class)
 			.collectList()
 			.map((answer) -> toReservation(line, flatten(answer)))
+			.transformDeferred(TimeLimiterOperator.of(this.timeLimiter))
 			.transformDeferred(CircuitBreakerOperator.of(this.breaker));
 	}
 

@@ -3,6 +3,7 @@ package dev.surge.api.order;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import org.junit.jupiter.api.Test;
 
 import dev.surge.contracts.OrderLine;
@@ -13,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class OrderLinesTests {
 
 	private final OrderPlacement placement = new OrderPlacement(null, null, null, null, null, null,
-			new OrderProperties(100, 3, Duration.ofHours(1)));
+			new OrderProperties(100, 3, Duration.ofHours(1)), BulkheadRegistry.ofDefaults());
 
 	@Test
 	void aOneProductOrderBecomesOneLine() {
