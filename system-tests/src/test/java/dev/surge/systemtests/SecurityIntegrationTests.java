@@ -18,7 +18,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Who may call what, on the running API: every route of the route table in both
  * directions, tokens that must not get in, actuator, headers, login throttling, the
- * security log, and the secrets the API does not start without.
+ * security log, and the secrets the API, the consumer and stock-sync do not start
+ * without.
  */
 @Order(70)
 class SecurityIntegrationTests {
@@ -224,6 +225,38 @@ class SecurityIntegrationTests {
 			assertThat(securityLog("ADMIN_ACTION")).anySatisfy((entry) -> assertThat(entry.path("detail").asString())
 				.contains("POST /api/admin/products/987654321987/restock"));
 		});
+	}
+
+	@Test
+	void theConsumerRefusesToStartWithoutItsPasswordsOutsideTheDemo() throws Exception {
+		Map<String, String> env = ExtraApi.environment();
+		env.remove("SPRING_DATASOURCE_PASSWORD");
+		env.remove("SPRING_DATA_REDIS_PASSWORD");
+
+		SurgeSystem.CommandResult result = ExtraApi.run("order-consumer", env);
+
+		assertThat(result.exitCode()).isNotZero();
+		assertThat(result.output())
+			.contains("Refusing to start without SPRING_DATASOURCE_PASSWORD and SPRING_DATA_REDIS_PASSWORD")
+			.doesNotContain("Flyway");
+	}
+
+	@Test
+	void stockSyncRefusesToRunWithoutItsPasswordsOutsideTheDemo() throws Exception {
+		Map<String, String> env = ExtraApi.environment();
+		env.remove("SPRING_DATA_REDIS_PASSWORD");
+
+		SurgeSystem.CommandResult result = ExtraApi.run("stock-sync", env, "check");
+
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.output().strip()).isEqualTo(
+				"stock-sync: Refusing to start without SPRING_DATA_REDIS_PASSWORD (only the demo run, SURGE_DEMO_ENABLED=true, "
+						+ "may do without); or give --db-password / --redis-password");
+		// the demo run may do without
+		env.put("SURGE_DEMO_ENABLED", "true");
+		SurgeSystem.CommandResult demo = ExtraApi.run("stock-sync", env, "check");
+		assertThat(demo.output()).doesNotContain("Refusing");
+		assertThat(demo.exitCode()).as(demo.output()).isNotEqualTo(2);
 	}
 
 	@Test
