@@ -228,6 +228,38 @@ class SecurityIntegrationTests {
 	}
 
 	@Test
+	void signUpDoesNotTellWhetherTheUsernameIsTaken() {
+		Shop.User existing = Shop.customer();
+		String fresh = existing.username() + "_new";
+
+		Api.Response created = api().post("/api/users", null, Map.of("username", fresh, "password", Shop.PASSWORD));
+		Api.Response taken = api().post("/api/users", null,
+				Map.of("username", existing.username(), "password", "another-password"));
+		Api.Response again = api().post("/api/users", null, Map.of("username", fresh, "password", Shop.PASSWORD));
+
+		assertThat(created.status()).isEqualTo(202);
+		assertThat(taken.status()).isEqualTo(202);
+		assertThat(again.status()).isEqualTo(202);
+		assertThat(again.text()).isEqualTo(created.text());
+		assertThat(again.header("Location")).isNull();
+		assertThat(taken.text()).isEqualTo(created.text().replace(fresh, existing.username()));
+		// the account was not touched: its password still works, the other one does not
+		assertThat(Shop.login(existing.username(), Shop.PASSWORD)).isNotBlank();
+		assertThat(api()
+			.post("/api/auth/token", null, Map.of("username", existing.username(), "password", "another-password"))
+			.status()).isEqualTo(401);
+		// both paths cost a bcrypt: a taken name answers about as fast as a new one
+		long newName = fastestSignUp(
+				() -> existing.username() + "_t" + java.util.UUID.randomUUID().toString().substring(0, 8));
+		long takenName = fastestSignUp(existing::username);
+		assertThat(takenName).as("fastest sign-up with a taken name, ns").isBetween(newName / 3, newName * 3);
+		await().untilAsserted(() -> assertThat(securityLog("REGISTER", existing.username())).anySatisfy((entry) -> {
+			assertThat(entry.path("reason").asString()).isEqualTo("USERNAME_TAKEN");
+			assertThat(entry.path("detail").asString()).contains("POST /api/users");
+		}));
+	}
+
+	@Test
 	void theConsumerRefusesToStartWithoutItsPasswordsOutsideTheDemo() throws Exception {
 		Map<String, String> env = ExtraApi.environment();
 		env.remove("SPRING_DATASOURCE_PASSWORD");
@@ -270,6 +302,18 @@ class SecurityIntegrationTests {
 		assertThat(result.exitCode()).isNotZero();
 		assertThat(result.output())
 			.contains("Refusing to start without SPRING_DATASOURCE_PASSWORD and SPRING_DATA_REDIS_PASSWORD");
+	}
+
+	/** The fastest of three sign-ups, in nanoseconds. */
+	private static long fastestSignUp(java.util.function.Supplier<String> username) {
+		long fastest = Long.MAX_VALUE;
+		for (int i = 0; i < 3; i++) {
+			long began = System.nanoTime();
+			assertThat(api().post("/api/users", null, Map.of("username", username.get(), "password", "timing-password"))
+				.status()).isEqualTo(202);
+			fastest = Math.min(fastest, System.nanoTime() - began);
+		}
+		return fastest;
 	}
 
 	static void assertProblem(Api.Response answer, String type) {
