@@ -228,6 +228,49 @@ class SecurityIntegrationTests {
 	}
 
 	@Test
+	void anotherCustomersOrderIsNotFoundAndTheAttemptIsInTheSecurityLog() {
+		Shop.User owner = Shop.customer();
+		Shop.User other = Shop.customer();
+		long order = Lifecycle.place(owner, Shop.product(10), 1);
+		Stores.awaitStatus(order, "PENDING_PAYMENT");
+		Api.Response missing = api().get("/api/orders/987654321987", other.token());
+		Map<String, Api.Response> attempts = new java.util.LinkedHashMap<>();
+
+		attempts.put("GET /api/orders/" + order, api().get("/api/orders/" + order, other.token()));
+		attempts.put("POST /api/orders/" + order + "/payment",
+				api().post("/api/orders/" + order + "/payment", other.token(), Map.of("outcome", "SUCCESS")));
+		attempts.put("POST /api/orders/" + order + "/cancel",
+				api().post("/api/orders/" + order + "/cancel", other.token(), Map.of("reason", "not mine")));
+		attempts.put("POST /api/orders/" + order + "/refund",
+				api().post("/api/orders/" + order + "/refund", other.token(), Map.of("reason", "not mine")));
+
+		// the same answer as for an order that does not exist
+		assertThat(missing.status()).isEqualTo(404);
+		attempts.forEach((route, answer) -> {
+			assertThat(answer.status()).as(route).isEqualTo(404);
+			assertProblem(answer, missing.json().path("type").asString());
+		});
+		await().untilAsserted(() -> {
+			List<JsonNode> denied = securityLog("ACCESS", other.username()).stream()
+				.filter((entry) -> "NOT_OWNER".equals(entry.path("reason").asString()))
+				.toList();
+			for (String route : attempts.keySet()) {
+				assertThat(denied).as(route).anySatisfy((entry) -> {
+					assertThat(entry.path("operator").asString()).isEqualTo(other.username());
+					assertThat(entry.path("detail").asString()).contains(route).contains("from ");
+				});
+			}
+			// a mistyped id is not an attack: the log is written in order, so it would be
+			// there by now
+			assertThat(denied)
+				.noneSatisfy((entry) -> assertThat(entry.path("detail").asString()).contains("987654321987"));
+		});
+		assertThat(securityLog("ACCESS", owner.username()))
+			.noneSatisfy((entry) -> assertThat(entry.path("reason").asString()).isEqualTo("NOT_OWNER"));
+		assertThat(Stores.status(order)).isEqualTo("PENDING_PAYMENT");
+	}
+
+	@Test
 	void signUpDoesNotTellWhetherTheUsernameIsTaken() {
 		Shop.User existing = Shop.customer();
 		String fresh = existing.username() + "_new";
