@@ -294,8 +294,11 @@ async function api(req, res, url) {
     if ((b?.password ?? '').length < 8 || b.password.length > 72)
       errors.push({ field: 'password', message: 'must be 8-72 characters' })
     if (errors.length) return problem(res, 400, 'invalid-request', 'Invalid request', { errors })
-    if (state.users.has(b.username))
-      return problem(res, 409, 'username-taken', 'Username taken', { username: b.username })
+    // like the API: a taken name gets the same answer, and nothing is created
+    if (state.users.has(b.username)) {
+      log('SECURITY', { operator: b.username, action: 'REGISTER', detail: 'username taken' })
+      return send(res, 202, { username: b.username })
+    }
     const user = {
       id: state.nextUserId++,
       username: b.username,
@@ -304,7 +307,7 @@ async function api(req, res, url) {
     }
     state.users.set(user.username, user)
     log('SECURITY', { operator: user.username, action: 'REGISTER', detail: 'ok' })
-    return send(res, 201, { id: user.id, username: user.username, role: user.role })
+    return send(res, 202, { username: user.username })
   }
   if (m === 'POST' && p === '/api/auth/token') {
     const b = await body(req)

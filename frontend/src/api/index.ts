@@ -14,8 +14,8 @@ import type {
   Product,
   ProductDraft,
   Stats,
+  RegistrationReceived,
   Token,
-  User,
 } from './types'
 
 export * from './types'
@@ -30,7 +30,7 @@ export interface OrderQuery {
 
 export const authApi = {
   register: (username: string, password: string) =>
-    request<User>('/api/users', {
+    request<RegistrationReceived>('/api/users', {
       method: 'POST',
       body: { username, password },
       authenticated: false,

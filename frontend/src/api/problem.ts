@@ -24,7 +24,6 @@ export const ProblemType = {
   rateLimited: '/problems/rate-limited',
   unavailable: '/problems/unavailable',
   illegalTransition: '/problems/illegal-transition',
-  usernameTaken: '/problems/username-taken',
   network: '/problems/network',
 } as const
 

@@ -22,10 +22,9 @@ export type FulfilmentAction = 'START' | 'COMPLETE' | 'FAIL'
 export const LOG_TYPES = ['ORDER', 'STOCK', 'FULFILMENT', 'SECURITY'] as const
 export type LogType = (typeof LOG_TYPES)[number]
 
-export interface User {
-  id: number
+/** The answer of a sign-up: the same whether the account is new or the name was taken. */
+export interface RegistrationReceived {
   username: string
-  role: Role
 }
 
 export interface Token {

@@ -86,8 +86,6 @@ export function describeProblem(
     view.title = t('problem.idempotencyKeyReused')
   } else if (error.is(ProblemType.requestInFlight)) {
     view.title = t('problem.requestInFlight')
-  } else if (error.is(ProblemType.usernameTaken)) {
-    view.title = t('problem.usernameTaken')
   } else if (error.status === 403) {
     view.title = t('problem.forbidden')
   } else if (error.status === 404 && p.type === 'about:blank') {

@@ -48,6 +48,8 @@ const en: Messages<typeof zhCN> = {
     },
     registered: 'Registered, you are now logged in',
     badCredentials: 'Wrong username or password',
+    registerFailed:
+      'Could not register and log in with this username and password. If it is your account, log in with its password; otherwise choose another username.',
     sessionExpired: 'Your session expired, please log in again',
   },
   shop: {
@@ -290,7 +292,6 @@ const en: Messages<typeof zhCN> = {
     retryAfter: 'Please retry in {s} s',
     illegalTransition: 'Not allowed in the current state',
     illegalTransitionDetail: 'The order is “{status}”; “{action}” is not possible',
-    usernameTaken: 'That username is taken',
     network: 'Network error',
     networkDetail: 'Cannot reach the server; check the connection and retry',
     forbidden: 'You are not allowed to do this',

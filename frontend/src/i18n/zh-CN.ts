@@ -43,6 +43,8 @@ export default {
     },
     registered: '注册成功，已为你登录',
     badCredentials: '用户名或密码错误',
+    registerFailed:
+      '无法用该用户名和密码注册并登录。如果这是你的账号，请用它的密码登录；否则请换一个用户名。',
     sessionExpired: '登录已过期，请重新登录',
   },
   shop: {
@@ -284,7 +286,6 @@ export default {
     retryAfter: '请在 {s} 秒后重试',
     illegalTransition: '当前状态不允许此操作',
     illegalTransitionDetail: '订单当前状态为「{status}」，不能执行「{action}」',
-    usernameTaken: '用户名已被占用',
     network: '网络连接失败',
     networkDetail: '无法连接服务器，请检查网络后重试',
     forbidden: '没有权限执行此操作',

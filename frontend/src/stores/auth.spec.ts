@@ -37,7 +37,7 @@ describe('auth store', () => {
     server.use(
       http.post(`${API}/api/users`, () => {
         calls.push('register')
-        return HttpResponse.json({ id: 5, username: 'carol', role: 'CUSTOMER' }, { status: 201 })
+        return HttpResponse.json({ username: 'carol' }, { status: 202 })
       }),
       http.post(`${API}/api/auth/token`, () => {
         calls.push('token')

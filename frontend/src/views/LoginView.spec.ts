@@ -38,12 +38,15 @@ describe('LoginView', () => {
     expect(await screen.findByText('用户名或密码错误')).toBeInTheDocument()
   })
 
-  it('shows a taken username from the problem', async () => {
+  it('does not say that a username is taken, only that signing in after sign-up failed', async () => {
     server.use(
       http.post(`${API}/api/users`, () =>
+        HttpResponse.json({ username: 'alice' }, { status: 202 }),
+      ),
+      http.post(`${API}/api/auth/token`, () =>
         HttpResponse.json(
-          { type: '/problems/username-taken', title: 'Username taken', status: 409 },
-          { status: 409, headers: problemJson },
+          { type: '/problems/bad-credentials', title: 'Bad credentials', status: 401 },
+          { status: 401, headers: problemJson },
         ),
       ),
     )
@@ -54,6 +57,11 @@ describe('LoginView', () => {
     await user.type(screen.getByLabelText('Password'), 'long-enough')
     await user.type(screen.getByLabelText('Confirm password'), 'long-enough')
     await user.click(screen.getByRole('button', { name: 'Register and log in' }))
-    expect(await screen.findByText('That username is taken')).toBeInTheDocument()
+    expect(
+      await screen.findByText(
+        'Could not register and log in with this username and password. If it is your account, log in with its password; otherwise choose another username.',
+      ),
+    ).toBeInTheDocument()
+    expect(screen.queryByText(/taken/)).not.toBeInTheDocument()
   })
 })

@@ -11,7 +11,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class OrderConsumerApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(OrderConsumerApplication.class, args);
+		SpringApplication application = new SpringApplication(OrderConsumerApplication.class);
+		application.addListeners(new RequiredSecrets());
+		application.run(args);
 	}
 
 }

@@ -14,6 +14,8 @@ import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import dev.surge.contracts.StorePasswords;
+import dev.surge.contracts.StorePasswords.Secret;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,8 +32,8 @@ public final class ConnectionOptions {
 	String dbUser;
 
 	@Option(names = "--db-password", paramLabel = "PASSWORD",
-			description = "MySQL password (env SPRING_DATASOURCE_PASSWORD).",
-			defaultValue = "${env:SPRING_DATASOURCE_PASSWORD:-surge}")
+			description = "MySQL password (env SPRING_DATASOURCE_PASSWORD); required outside the demo run.",
+			defaultValue = "${env:SPRING_DATASOURCE_PASSWORD:-}")
 	String dbPassword;
 
 	@Option(names = "--redis-host", paramLabel = "HOST", description = "Redis host (env SPRING_DATA_REDIS_HOST).",
@@ -53,14 +55,19 @@ public final class ConnectionOptions {
 	String redisUsername;
 
 	@Option(names = "--redis-password", paramLabel = "PASSWORD",
-			description = "Redis password (env SPRING_DATA_REDIS_PASSWORD); none by default.",
+			description = "Redis password (env SPRING_DATA_REDIS_PASSWORD); required outside the demo run.",
 			defaultValue = "${env:SPRING_DATA_REDIS_PASSWORD:-}")
 	String redisPassword;
 
 	@Option(names = "--verbose", description = "Print stack traces of failures.")
 	boolean verbose;
 
+	/**
+	 * Opens MySQL. Every command that does also opens Redis, so both passwords are
+	 * checked here, and a missing pair is named at once.
+	 */
 	public Connection openMysql() throws SQLException {
+		requirePasswords(StorePasswords.ALL);
 		DriverManager.setLoginTimeout(10);
 		Connection connection = DriverManager.getConnection(this.jdbcUrl, this.dbUser, this.dbPassword);
 		connection.setReadOnly(false);
@@ -72,6 +79,7 @@ public final class ConnectionOptions {
 	 * @return the connection with its synchronous commands
 	 */
 	public RedisSession openRedis() {
+		requirePasswords(List.of(StorePasswords.REDIS));
 		if (this.redisClusterNodes == null || this.redisClusterNodes.isBlank()) {
 			RedisClient client = redisClient();
 			try {
@@ -101,6 +109,23 @@ public final class ConnectionOptions {
 			client.shutdown();
 			throw ex;
 		}
+	}
+
+	/**
+	 * The rule the services apply ({@link StorePasswords}), on the flags or their
+	 * environment variables; the demo run is {@code SURGE_DEMO_ENABLED=true} in the
+	 * environment, as for the services. Commands call it before any work; opening a store
+	 * calls it again.
+	 * @param secrets the passwords the command needs
+	 */
+	public void requirePasswords(List<Secret> secrets) {
+		boolean demo = Boolean.parseBoolean(System.getenv(StorePasswords.DEMO_VARIABLE));
+		StorePasswords
+			.refusal(demo, secrets,
+					(secret) -> (secret == StorePasswords.DATASOURCE) ? this.dbPassword : this.redisPassword)
+			.ifPresent((reason) -> {
+				throw new IllegalStateException(reason + "; or give --db-password / --redis-password");
+			});
 	}
 
 	public RedisClient redisClient() {

@@ -53,12 +53,10 @@ class ComposeFileTests {
 			"MANAGEMENT_METRICS_DISTRIBUTION_PERCENTILESHISTOGRAM_HTTP_SERVER_REQUESTS");
 
 	/**
-	 * Spring Boot's Redis Cluster and Redis password keys, which the services are being
-	 * taught to honour (order-api already requires the password). Remove each once
-	 * docs/configuration.md lists it.
+	 * Spring Boot's Redis Cluster key, which the services are being taught to honour.
+	 * Remove it once docs/configuration.md lists it.
 	 */
-	private static final Set<String> PENDING_IN_SERVICES = Set.of("SPRING_DATA_REDIS_CLUSTER_NODES",
-			"SPRING_DATA_REDIS_PASSWORD");
+	private static final Set<String> PENDING_IN_SERVICES = Set.of("SPRING_DATA_REDIS_CLUSTER_NODES");
 
 	private static final Pattern ENV_NAME = Pattern.compile("`([A-Z][A-Z0-9_]+)`");
 

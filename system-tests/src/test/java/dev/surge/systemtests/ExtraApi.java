@@ -14,7 +14,8 @@ import dev.surge.devstack.ServiceProcess;
 
 /**
  * More order-api processes beside the shared one, on the same servers and key, with
- * configuration changed by environment variables only.
+ * configuration changed by environment variables only; and any module's jar run to
+ * completion with a given environment.
  */
 final class ExtraApi {
 
@@ -44,8 +45,20 @@ final class ExtraApi {
 	 * @return exit code and output
 	 */
 	static SurgeSystem.CommandResult run(Map<String, String> env) throws IOException, InterruptedException {
-		Path output = Files.createTempFile("order-api", ".out");
-		List<String> command = new ArrayList<>(List.of(SurgeSystem.javaBinary(), "-Xmx256m", "-jar", jar().toString()));
+		return run("order-api", env);
+	}
+
+	/**
+	 * Runs a module's jar with exactly this environment to completion (a service that is
+	 * expected not to start, or a stock-sync command).
+	 * @return exit code and output
+	 */
+	static SurgeSystem.CommandResult run(String module, Map<String, String> env, String... args)
+			throws IOException, InterruptedException {
+		Path output = Files.createTempFile(module, ".out");
+		List<String> command = new ArrayList<>(
+				List.of(SurgeSystem.javaBinary(), "-Xmx256m", "-jar", jar(module).toString()));
+		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
 		builder.environment().clear();
 		builder.environment().putAll(env);
@@ -53,7 +66,7 @@ final class ExtraApi {
 		Process process = builder.start();
 		if (!process.waitFor(120, TimeUnit.SECONDS)) {
 			process.destroyForcibly();
-			throw new IllegalStateException("order-api started, or hung, without its secrets");
+			throw new IllegalStateException(module + " started, or hung, without its secrets");
 		}
 		String text = Files.readString(output);
 		Files.delete(output);
@@ -65,8 +78,12 @@ final class ExtraApi {
 	}
 
 	private static Path jar() {
+		return jar("order-api");
+	}
+
+	private static Path jar(String module) {
 		String version = System.getProperty("surge.version", "0.1.0-SNAPSHOT");
-		return home().resolve("order-api").resolve("target").resolve("order-api-" + version + "-exec.jar");
+		return home().resolve(module).resolve("target").resolve(module + "-" + version + "-exec.jar");
 	}
 
 	private static Path log(String name) {

@@ -18,7 +18,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Who may call what, on the running API: every route of the route table in both
  * directions, tokens that must not get in, actuator, headers, login throttling, the
- * security log, and the secrets the API does not start without.
+ * security log, and the secrets the API, the consumer and stock-sync do not start
+ * without.
  */
 @Order(70)
 class SecurityIntegrationTests {
@@ -227,6 +228,113 @@ class SecurityIntegrationTests {
 	}
 
 	@Test
+	void anotherCustomersOrderIsNotFoundAndTheAttemptIsInTheSecurityLog() {
+		Shop.User owner = Shop.customer();
+		Shop.User other = Shop.customer();
+		long order = Lifecycle.place(owner, Shop.product(10), 1);
+		Stores.awaitStatus(order, "PENDING_PAYMENT");
+		Api.Response missing = api().get("/api/orders/987654321987", other.token());
+		Map<String, Api.Response> attempts = new java.util.LinkedHashMap<>();
+
+		attempts.put("GET /api/orders/" + order, api().get("/api/orders/" + order, other.token()));
+		attempts.put("POST /api/orders/" + order + "/payment",
+				api().post("/api/orders/" + order + "/payment", other.token(), Map.of("outcome", "SUCCESS")));
+		attempts.put("POST /api/orders/" + order + "/cancel",
+				api().post("/api/orders/" + order + "/cancel", other.token(), Map.of("reason", "not mine")));
+		attempts.put("POST /api/orders/" + order + "/refund",
+				api().post("/api/orders/" + order + "/refund", other.token(), Map.of("reason", "not mine")));
+
+		// the same answer as for an order that does not exist
+		assertThat(missing.status()).isEqualTo(404);
+		attempts.forEach((route, answer) -> {
+			assertThat(answer.status()).as(route).isEqualTo(404);
+			assertProblem(answer, missing.json().path("type").asString());
+		});
+		await().untilAsserted(() -> {
+			List<JsonNode> denied = securityLog("ACCESS", other.username()).stream()
+				.filter((entry) -> "NOT_OWNER".equals(entry.path("reason").asString()))
+				.toList();
+			for (String route : attempts.keySet()) {
+				assertThat(denied).as(route).anySatisfy((entry) -> {
+					assertThat(entry.path("operator").asString()).isEqualTo(other.username());
+					assertThat(entry.path("detail").asString()).contains(route).contains("from ");
+				});
+			}
+			// a mistyped id is not an attack: the log is written in order, so it would be
+			// there by now
+			assertThat(denied)
+				.noneSatisfy((entry) -> assertThat(entry.path("detail").asString()).contains("987654321987"));
+		});
+		assertThat(securityLog("ACCESS", owner.username()))
+			.noneSatisfy((entry) -> assertThat(entry.path("reason").asString()).isEqualTo("NOT_OWNER"));
+		assertThat(Stores.status(order)).isEqualTo("PENDING_PAYMENT");
+	}
+
+	@Test
+	void signUpDoesNotTellWhetherTheUsernameIsTaken() {
+		Shop.User existing = Shop.customer();
+		String fresh = existing.username() + "_new";
+
+		Api.Response created = api().post("/api/users", null, Map.of("username", fresh, "password", Shop.PASSWORD));
+		Api.Response taken = api().post("/api/users", null,
+				Map.of("username", existing.username(), "password", "another-password"));
+		Api.Response again = api().post("/api/users", null, Map.of("username", fresh, "password", Shop.PASSWORD));
+
+		assertThat(created.status()).isEqualTo(202);
+		assertThat(taken.status()).isEqualTo(202);
+		assertThat(again.status()).isEqualTo(202);
+		assertThat(again.text()).isEqualTo(created.text());
+		assertThat(again.header("Location")).isNull();
+		assertThat(taken.text()).isEqualTo(created.text().replace(fresh, existing.username()));
+		// the account was not touched: its password still works, the other one does not
+		assertThat(Shop.login(existing.username(), Shop.PASSWORD)).isNotBlank();
+		assertThat(api()
+			.post("/api/auth/token", null, Map.of("username", existing.username(), "password", "another-password"))
+			.status()).isEqualTo(401);
+		// both paths cost a bcrypt: a taken name answers about as fast as a new one
+		long newName = fastestSignUp(
+				() -> existing.username() + "_t" + java.util.UUID.randomUUID().toString().substring(0, 8));
+		long takenName = fastestSignUp(existing::username);
+		assertThat(takenName).as("fastest sign-up with a taken name, ns").isBetween(newName / 3, newName * 3);
+		await().untilAsserted(() -> assertThat(securityLog("REGISTER", existing.username())).anySatisfy((entry) -> {
+			assertThat(entry.path("reason").asString()).isEqualTo("USERNAME_TAKEN");
+			assertThat(entry.path("detail").asString()).contains("POST /api/users");
+		}));
+	}
+
+	@Test
+	void theConsumerRefusesToStartWithoutItsPasswordsOutsideTheDemo() throws Exception {
+		Map<String, String> env = ExtraApi.environment();
+		env.remove("SPRING_DATASOURCE_PASSWORD");
+		env.remove("SPRING_DATA_REDIS_PASSWORD");
+
+		SurgeSystem.CommandResult result = ExtraApi.run("order-consumer", env);
+
+		assertThat(result.exitCode()).isNotZero();
+		assertThat(result.output())
+			.contains("Refusing to start without SPRING_DATASOURCE_PASSWORD and SPRING_DATA_REDIS_PASSWORD")
+			.doesNotContain("Flyway");
+	}
+
+	@Test
+	void stockSyncRefusesToRunWithoutItsPasswordsOutsideTheDemo() throws Exception {
+		Map<String, String> env = ExtraApi.environment();
+		env.remove("SPRING_DATA_REDIS_PASSWORD");
+
+		SurgeSystem.CommandResult result = ExtraApi.run("stock-sync", env, "check");
+
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.output().strip()).isEqualTo(
+				"stock-sync: Refusing to start without SPRING_DATA_REDIS_PASSWORD (only the demo run, SURGE_DEMO_ENABLED=true, "
+						+ "may do without); or give --db-password / --redis-password");
+		// the demo run may do without
+		env.put("SURGE_DEMO_ENABLED", "true");
+		SurgeSystem.CommandResult demo = ExtraApi.run("stock-sync", env, "check");
+		assertThat(demo.output()).doesNotContain("Refusing");
+		assertThat(demo.exitCode()).as(demo.output()).isNotEqualTo(2);
+	}
+
+	@Test
 	void theApiRefusesToStartWithoutItsPasswordsOutsideTheDemo() throws Exception {
 		Map<String, String> env = ExtraApi.environment();
 		env.remove("SPRING_DATASOURCE_PASSWORD");
@@ -237,6 +345,18 @@ class SecurityIntegrationTests {
 		assertThat(result.exitCode()).isNotZero();
 		assertThat(result.output())
 			.contains("Refusing to start without SPRING_DATASOURCE_PASSWORD and SPRING_DATA_REDIS_PASSWORD");
+	}
+
+	/** The fastest of three sign-ups, in nanoseconds. */
+	private static long fastestSignUp(java.util.function.Supplier<String> username) {
+		long fastest = Long.MAX_VALUE;
+		for (int i = 0; i < 3; i++) {
+			long began = System.nanoTime();
+			assertThat(api().post("/api/users", null, Map.of("username", username.get(), "password", "timing-password"))
+				.status()).isEqualTo(202);
+			fastest = Math.min(fastest, System.nanoTime() - began);
+		}
+		return fastest;
 	}
 
 	static void assertProblem(Api.Response answer, String type) {

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.text.ParseException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -63,8 +64,21 @@ final class Shop {
 	static User customer() {
 		String name = uniqueName("cust");
 		Api.Response registered = api().post("/api/users", null, Map.of("username", name, "password", PASSWORD));
-		assertThat(registered.status()).as(registered.text()).isEqualTo(201);
-		return new User(registered.json().get("id").asLong(), name, login(name, PASSWORD));
+		assertThat(registered.status()).as(registered.text()).isEqualTo(202);
+		String token = login(name, PASSWORD);
+		return new User(userId(token), name, token);
+	}
+
+	/**
+	 * The user id, which is the subject of the access token (sign-up does not say it).
+	 */
+	static long userId(String token) {
+		try {
+			return Long.parseLong(SignedJWT.parse(token).getJWTClaimsSet().getSubject());
+		}
+		catch (ParseException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/**

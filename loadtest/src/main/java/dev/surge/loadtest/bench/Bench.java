@@ -297,6 +297,11 @@ public final class Bench {
 		log("starting order-consumer");
 		Map<String, String> env = new HashMap<>(springEnv);
 		env.put("SURGE_DEMO_ENABLED", "false");
+		// outside the demo run the consumer requires a Redis password; devstack's Redis
+		// has
+		// none and takes any for the default user
+		env.put("SPRING_DATA_REDIS_USERNAME", "default");
+		env.put("SPRING_DATA_REDIS_PASSWORD", "bench");
 		env.putAll(this.options.consumerEnv);
 		return ServiceProcess.start("order-consumer", jar("order-consumer"), env, this.options.consumerJvm, freePort(),
 				this.work.resolve("order-consumer.log"));

@@ -5,8 +5,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -54,8 +56,9 @@ public final class SurgeClient {
 			for (int i = 0; i < count; i++) {
 				String username = prefix + "-" + i;
 				created.add(pool.submit(() -> {
-					JsonNode user = post("/api/users", null, Map.of("username", username, "password", password), 201);
-					return new Customer(user.get("id").asLong(), username, token(username, password));
+					post("/api/users", null, Map.of("username", username, "password", password), 202);
+					String token = token(username, password);
+					return new Customer(subject(token), username, token);
 				}));
 			}
 			List<Customer> customers = new ArrayList<>();
@@ -119,6 +122,14 @@ public final class SurgeClient {
 
 	private URI uri(String path) {
 		return URI.create(this.baseUrl + path);
+	}
+
+	/**
+	 * The user id: the subject of the access token, since sign-up does not say it.
+	 */
+	static long subject(String token) {
+		String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+		return Long.parseLong(JSON.readTree(payload).get("sub").asString());
 	}
 
 	/**

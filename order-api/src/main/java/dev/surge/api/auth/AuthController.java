@@ -1,6 +1,5 @@
 package dev.surge.api.auth;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -95,19 +94,25 @@ class AuthController {
 			.toException());
 	}
 
+	/**
+	 * Creates a customer. A taken name gets the same 202 as a new one, after the same
+	 * bcrypt and the same INSERT (refused by the unique key), so neither the answer nor
+	 * its time tells whether the name exists; the attempt goes to the security log.
+	 */
 	@PostMapping(path = "/api/users", consumes = MediaType.APPLICATION_JSON_VALUE)
-	Mono<ResponseEntity<RegisteredUser>> register(@Valid @RequestBody Credentials credentials) {
+	Mono<ResponseEntity<RegistrationReceived>> register(@Valid @RequestBody Credentials credentials,
+			ServerHttpRequest request) {
+		String username = credentials.username();
 		return this.blocking.call(() -> {
+			String hash = this.passwords.encode(credentials.password());
 			try {
-				User user = this.users.create(credentials.username(), this.passwords.encode(credentials.password()),
-						Role.CUSTOMER);
-				return ResponseEntity.created(URI.create("/api/users/" + user.id()))
-					.body(new RegisteredUser(user.id(), user.username(), user.role()));
+				this.users.create(username, hash, Role.CUSTOMER);
 			}
 			catch (DuplicateKeyException ex) {
-				throw Problem.of(HttpStatus.CONFLICT, "username-taken", "Username taken", "Choose another username")
-					.toException();
+				this.securityLog.record(
+						SecurityEvent.of(request, username, "REGISTER", "USERNAME_TAKEN", "sign-up for a taken name"));
 			}
+			return ResponseEntity.accepted().body(new RegistrationReceived(username));
 		});
 	}
 

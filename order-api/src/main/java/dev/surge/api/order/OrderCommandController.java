@@ -15,6 +15,7 @@ import dev.surge.contracts.RefundRequested;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,18 +39,20 @@ class OrderCommandController {
 
 	@PostMapping(path = "/api/orders/{id}/payment", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<OrderCommandRequests.Requested>> pay(@PathVariable long id,
-			@Valid @RequestBody OrderCommandRequests.Payment payment, @AuthenticationPrincipal Jwt token) {
+			@Valid @RequestBody OrderCommandRequests.Payment payment, @AuthenticationPrincipal Jwt token,
+			ServerHttpRequest http) {
 		CurrentUser user = CurrentUser.of(token);
-		return request(user, id, OrderAction.PAY,
+		return request(http, user, id, OrderAction.PAY,
 				() -> new PaymentReported(id, user.username(), payment.outcome(), System.currentTimeMillis()));
 	}
 
 	@PostMapping(path = "/api/orders/{id}/cancel", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<OrderCommandRequests.Requested>> cancel(@PathVariable long id,
-			@Valid @RequestBody OrderCommandRequests.Reason reason, @AuthenticationPrincipal Jwt token) {
+			@Valid @RequestBody OrderCommandRequests.Reason reason, @AuthenticationPrincipal Jwt token,
+			ServerHttpRequest http) {
 		CurrentUser user = CurrentUser.of(token);
 		OrderAction action = user.isAdmin() ? OrderAction.ADMIN_CANCEL : OrderAction.CANCEL;
-		return request(user, id, action,
+		return request(http, user, id, action,
 				() -> new CancellationRequested(id, user.username(), user.isAdmin(),
 						reason.orDefault("cancelled by " + (user.isAdmin() ? "admin" : "customer")),
 						System.currentTimeMillis()));
@@ -57,39 +60,42 @@ class OrderCommandController {
 
 	@PostMapping(path = "/api/orders/{id}/refund", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<OrderCommandRequests.Requested>> refund(@PathVariable long id,
-			@Valid @RequestBody OrderCommandRequests.Reason reason, @AuthenticationPrincipal Jwt token) {
+			@Valid @RequestBody OrderCommandRequests.Reason reason, @AuthenticationPrincipal Jwt token,
+			ServerHttpRequest http) {
 		CurrentUser user = CurrentUser.of(token);
-		return request(user, id, OrderAction.REQUEST_REFUND, () -> new RefundRequested(id, user.username(),
+		return request(http, user, id, OrderAction.REQUEST_REFUND, () -> new RefundRequested(id, user.username(),
 				reason.orDefault("refund requested"), System.currentTimeMillis()));
 	}
 
 	@PostMapping(path = "/api/admin/orders/{id}/fulfilment", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<OrderCommandRequests.Requested>> fulfil(@PathVariable long id,
-			@Valid @RequestBody OrderCommandRequests.Fulfilment fulfilment, @AuthenticationPrincipal Jwt token) {
+			@Valid @RequestBody OrderCommandRequests.Fulfilment fulfilment, @AuthenticationPrincipal Jwt token,
+			ServerHttpRequest http) {
 		CurrentUser user = CurrentUser.of(token);
 		OrderAction action = switch (fulfilment.action()) {
 			case START -> OrderAction.START_FULFILMENT;
 			case COMPLETE -> OrderAction.COMPLETE_FULFILMENT;
 			case FAIL -> OrderAction.FAIL_FULFILMENT;
 		};
-		return request(user, id, action, () -> new FulfilmentUpdated(id, fulfilment.action(), user.username(),
+		return request(http, user, id, action, () -> new FulfilmentUpdated(id, fulfilment.action(), user.username(),
 				fulfilment.reason().strip(), System.currentTimeMillis()));
 	}
 
 	@PostMapping(path = "/api/admin/orders/{id}/refund-decision", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<OrderCommandRequests.Requested>> decideRefund(@PathVariable long id,
-			@Valid @RequestBody OrderCommandRequests.RefundDecision decision, @AuthenticationPrincipal Jwt token) {
+			@Valid @RequestBody OrderCommandRequests.RefundDecision decision, @AuthenticationPrincipal Jwt token,
+			ServerHttpRequest http) {
 		CurrentUser user = CurrentUser.of(token);
-		return request(user, id, OrderAction.DECIDE_REFUND,
+		return request(http, user, id, OrderAction.DECIDE_REFUND,
 				() -> new RefundDecided(id, decision.approve(), user.username(),
 						new OrderCommandRequests.Reason(decision.reason())
 							.orDefault(decision.approve() ? "refund approved" : "refund rejected"),
 						System.currentTimeMillis()));
 	}
 
-	private Mono<ResponseEntity<OrderCommandRequests.Requested>> request(CurrentUser user, long id, OrderAction action,
-			Supplier<OrderEvent> event) {
-		return this.commands.request(user, id, action, event)
+	private Mono<ResponseEntity<OrderCommandRequests.Requested>> request(ServerHttpRequest http, CurrentUser user,
+			long id, OrderAction action, Supplier<OrderEvent> event) {
+		return this.commands.request(user, id, action, event, http)
 			.map((status) -> ResponseEntity.accepted()
 				.body(new OrderCommandRequests.Requested(Long.toString(id), action.name(), status)));
 	}

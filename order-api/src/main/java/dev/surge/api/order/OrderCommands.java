@@ -11,6 +11,7 @@ import dev.surge.api.system.Problems;
 import dev.surge.contracts.OrderEvent;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,19 +29,25 @@ class OrderCommands {
 
 	private final Blocking blocking;
 
-	OrderCommands(OrderQueries queries, InFlightOrders inFlight, OrderPublisher publisher, Blocking blocking) {
+	private final OrderAccess access;
+
+	OrderCommands(OrderQueries queries, InFlightOrders inFlight, OrderPublisher publisher, Blocking blocking,
+			OrderAccess access) {
 		this.queries = queries;
 		this.inFlight = inFlight;
 		this.publisher = publisher;
 		this.blocking = blocking;
+		this.access = access;
 	}
 
 	/**
 	 * Publishes the event when {@code user} may perform {@code action} on the order now.
+	 * Another customer's order answers 404 like a missing one (see {@link OrderAccess}).
 	 * @return the order's state when the request was accepted
 	 */
-	Mono<String> request(CurrentUser user, long orderId, OrderAction action, Supplier<OrderEvent> event) {
-		return currentState(orderId).filter((order) -> user.isAdmin() || order.userId() == user.id())
+	Mono<String> request(CurrentUser user, long orderId, OrderAction action, Supplier<OrderEvent> event,
+			ServerHttpRequest request) {
+		return currentState(orderId).filter((order) -> this.access.permits(user, order.userId(), orderId, request))
 			.switchIfEmpty(Mono.error(Problems.notFound("Order " + orderId).toException()))
 			.flatMap((order) -> {
 				if (action.adminOnly() && !user.isAdmin()) {

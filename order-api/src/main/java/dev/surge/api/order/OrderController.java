@@ -19,6 +19,7 @@ import dev.surge.contracts.OrderPlaced;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,11 +46,15 @@ class OrderController {
 
 	private final Blocking blocking;
 
-	OrderController(OrderPlacement placement, OrderQueries queries, InFlightOrders inFlight, Blocking blocking) {
+	private final OrderAccess access;
+
+	OrderController(OrderPlacement placement, OrderQueries queries, InFlightOrders inFlight, Blocking blocking,
+			OrderAccess access) {
 		this.placement = placement;
 		this.queries = queries;
 		this.inFlight = inFlight;
 		this.blocking = blocking;
+		this.access = access;
 	}
 
 	@PostMapping(path = "/api/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -61,11 +66,11 @@ class OrderController {
 	}
 
 	@GetMapping("/api/orders/{id}")
-	Mono<OrderView> get(@PathVariable long id, @AuthenticationPrincipal Jwt token) {
+	Mono<OrderView> get(@PathVariable long id, @AuthenticationPrincipal Jwt token, ServerHttpRequest request) {
 		CurrentUser user = CurrentUser.of(token);
 		return this.blocking.call(() -> this.queries.find(id))
 			.flatMap((stored) -> stored.map(Mono::just).orElseGet(() -> inFlight(id)))
-			.filter((order) -> user.isAdmin() || order.userId() == user.id())
+			.filter((order) -> this.access.permits(user, order.userId(), id, request))
 			.switchIfEmpty(Mono.error(Problems.notFound("Order " + id).toException()));
 	}
 

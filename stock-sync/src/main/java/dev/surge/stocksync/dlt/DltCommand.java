@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
+import dev.surge.contracts.StorePasswords;
 import dev.surge.contracts.Topics;
 import dev.surge.stocksync.ConnectionOptions;
 import dev.surge.stocksync.RedisSession;
@@ -79,6 +80,7 @@ public final class DltCommand implements Runnable {
 
 		@Override
 		public Integer call() {
+			this.connection.requirePasswords(List.of(StorePasswords.REDIS));
 			PrintWriter out = this.spec.commandLine().getOut();
 			List<DeadLetter> letters = this.kafka.readAll(this.topic)
 				.stream()
@@ -129,6 +131,7 @@ public final class DltCommand implements Runnable {
 
 		@Override
 		public Integer call() throws Exception {
+			this.connection.requirePasswords(List.of(StorePasswords.REDIS));
 			PrintWriter out = this.spec.commandLine().getOut();
 			List<DeadLetter> letters = this.kafka.readAll(this.topic)
 				.stream()
