@@ -29,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Applies the commands of {@code products.v1}. Each is idempotent: an update sets values,
  * a delete sets a flag, a restock and a demo reset apply once per request id. Units given
- * back to sale reach Redis after the commit through {@link StockReturns}.
+ * back to sale reach Redis after the commit through {@link StockReturns}, and the API's
+ * cached details are invalidated after it through {@link DetailsCache}.
  */
 @Service
 class ProductAdministration {
@@ -54,10 +55,14 @@ class ProductAdministration {
 
 	private final StringRedisTemplate redis;
 
+	private final DetailsCache details;
+
 	ProductAdministration(JdbcTemplate jdbc, Stock stock, StockReturns returns, OpenOrders openOrders,
 			ChangeNotices notices, PlatformTransactionManager transactionManager,
-			@Value("${surge.demo.enabled:false}") boolean demoEnabled, StringRedisTemplate redis) {
+			@Value("${surge.demo.enabled:false}") boolean demoEnabled, StringRedisTemplate redis,
+			DetailsCache details) {
 		this.redis = redis;
+		this.details = details;
 		this.jdbc = jdbc;
 		this.stock = stock;
 		this.returns = returns;
@@ -68,6 +73,11 @@ class ProductAdministration {
 		this.demoEnabled = demoEnabled;
 	}
 
+	/**
+	 * Applies the command, then (its transactions committed) invalidates the cached
+	 * details of the products it names, whatever its outcome: a redelivery after a failed
+	 * invalidation is skipped as applied before, yet still invalidates.
+	 */
 	void apply(ProductEvent event) {
 		switch (event) {
 			case ProductUpdated updated -> update(updated);
@@ -75,6 +85,21 @@ class ProductAdministration {
 			case StockRestocked restocked -> restock(restocked);
 			case DemoResetRequested reset -> resetDemo(reset);
 		}
+		this.details.invalidate(concerned(event));
+	}
+
+	/**
+	 * The products whose details a command may change. A restock changes none, but is
+	 * rare enough that the rule stays "every command".
+	 */
+	private List<Long> concerned(ProductEvent event) {
+		return switch (event) {
+			case ProductUpdated updated -> List.of(updated.productId());
+			case ProductDeleted deleted -> List.of(deleted.productId());
+			case StockRestocked restocked -> List.of(restocked.productId());
+			case DemoResetRequested reset ->
+				this.demoEnabled ? DemoCatalogue.PRODUCTS.stream().map(DemoProduct::id).toList() : List.of();
+		};
 	}
 
 	private void update(ProductUpdated updated) {
