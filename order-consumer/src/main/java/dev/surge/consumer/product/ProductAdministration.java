@@ -29,8 +29,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Applies the commands of {@code products.v1}. Each is idempotent: an update sets values,
  * a delete sets a flag, a restock and a demo reset apply once per request id. Units given
- * back to sale reach Redis after the commit through {@link StockReturns}, and the API's
- * cached details are invalidated after it through {@link DetailsCache}.
+ * back to sale reach Redis after the commit through {@link StockReturns}. A command that
+ * changed product details invalidates the API's cached details after its commit and
+ * before its change notice ({@link DetailsCache}); a failed invalidation fails the
+ * record, whose redelivery invalidates again. A restock changes no detail (stock is not
+ * cached).
  */
 @Service
 class ProductAdministration {
@@ -73,11 +76,6 @@ class ProductAdministration {
 		this.demoEnabled = demoEnabled;
 	}
 
-	/**
-	 * Applies the command, then (its transactions committed) invalidates the cached
-	 * details of the products it names, whatever its outcome: a redelivery after a failed
-	 * invalidation is skipped as applied before, yet still invalidates.
-	 */
 	void apply(ProductEvent event) {
 		switch (event) {
 			case ProductUpdated updated -> update(updated);
@@ -85,21 +83,6 @@ class ProductAdministration {
 			case StockRestocked restocked -> restock(restocked);
 			case DemoResetRequested reset -> resetDemo(reset);
 		}
-		this.details.invalidate(concerned(event));
-	}
-
-	/**
-	 * The products whose details a command may change. A restock changes none, but is
-	 * rare enough that the rule stays "every command".
-	 */
-	private List<Long> concerned(ProductEvent event) {
-		return switch (event) {
-			case ProductUpdated updated -> List.of(updated.productId());
-			case ProductDeleted deleted -> List.of(deleted.productId());
-			case StockRestocked restocked -> List.of(restocked.productId());
-			case DemoResetRequested reset ->
-				this.demoEnabled ? DemoCatalogue.PRODUCTS.stream().map(DemoProduct::id).toList() : List.of();
-		};
 	}
 
 	private void update(ProductUpdated updated) {
@@ -114,6 +97,8 @@ class ProductAdministration {
 			return;
 		}
 		logger.info("Product {} updated by {}", updated.productId(), updated.operator());
+		// before the notice: a client that reloads on it must not find the old details
+		this.details.invalidate(List.of(updated.productId()));
 		this.notices.productsChanged(List.of(updated.productId()));
 	}
 
@@ -139,6 +124,7 @@ class ProductAdministration {
 		});
 		if (Boolean.FALSE.equals(refused)) {
 			this.redis.delete(RedisKeys.stock(deleted.productId()));
+			this.details.invalidate(List.of(deleted.productId()));
 			logger.info("Product {} deleted by {}", deleted.productId(), deleted.operator());
 			this.notices.productsChanged(List.of(deleted.productId()));
 		}
@@ -187,8 +173,11 @@ class ProductAdministration {
 			logger.warn("Ignored DemoResetRequested by {}: surge.demo.enabled is false", reset.operator());
 			return;
 		}
+		List<Long> ids = DemoCatalogue.PRODUCTS.stream().map(DemoProduct::id).toList();
 		if (this.stock.requestApplied(reset.requestId())) {
 			logger.info("Skipped DemoResetRequested {}: applied before", reset.requestId());
+			// a redelivery after the invalidation failed
+			this.details.invalidate(ids);
 			return;
 		}
 		int cancelled = this.openOrders.cancelAll(reset.operator(), DEMO_RESET);
@@ -206,7 +195,7 @@ class ProductAdministration {
 		logger.info("Demo catalogue reset by {}: {} open orders cancelled, {} products adjusted", reset.operator(),
 				cancelled, pending.size());
 		this.returns.apply(pending);
-		List<Long> ids = DemoCatalogue.PRODUCTS.stream().map(DemoProduct::id).toList();
+		this.details.invalidate(ids);
 		this.notices.productsChanged(ids);
 		this.notices.stockChanged(ids);
 	}
