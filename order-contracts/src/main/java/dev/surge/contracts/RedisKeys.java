@@ -6,6 +6,9 @@ package dev.surge.contracts;
  */
 public final class RedisKeys {
 
+	/** The catalogue's keys share a slot of their own. */
+	private static final String CATALOGUE_TAG = "{list}";
+
 	private RedisKeys() {
 	}
 
@@ -33,6 +36,32 @@ public final class RedisKeys {
 	 */
 	public static String logReturnMarker(long productId, long stockLogId, String kind) {
 		return "rel:" + tag(productId) + ":log" + stockLogId + ":" + kind;
+	}
+
+	/**
+	 * Cached details of one product (JSON, or {@code absent} for a product MySQL does not
+	 * hold), with a TTL. Derived data: deleting it is always safe.
+	 */
+	public static String productDetails(long productId) {
+		return "product:" + tag(productId);
+	}
+
+	/**
+	 * Generation of a product's cached details: raised by every invalidation, so a reader
+	 * that loaded the details before it cannot store them after it.
+	 */
+	public static String productGeneration(long productId) {
+		return "product:" + tag(productId) + ":gen";
+	}
+
+	/** Cached details of every product on sale (a JSON array), with a TTL. */
+	public static String catalogue() {
+		return "products:" + CATALOGUE_TAG;
+	}
+
+	/** Generation of the cached catalogue, as {@link #productGeneration(long)}. */
+	public static String catalogueGeneration() {
+		return "products:" + CATALOGUE_TAG + ":gen";
 	}
 
 	/** Parses the product id out of {@code stock:{p42}} or {@code resv:{p42}}. */

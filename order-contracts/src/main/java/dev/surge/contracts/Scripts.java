@@ -27,7 +27,19 @@ public enum Scripts {
 	 * KEYS stock, resv; ARGV mysqlAvailable → new stock value: stock = available − Σ
 	 * resv.
 	 */
-	LOAD("load.lua");
+	LOAD("load.lua"),
+
+	/**
+	 * KEYS cached value, its generation → the new generation: raises the generation and
+	 * deletes the value, atomically (product details and catalogue cache).
+	 */
+	INVALIDATE("invalidate.lua"),
+
+	/**
+	 * KEYS cached value, its generation; ARGV generation read before loading (empty if
+	 * none), value, ttlMillis → 1 stored, 0 invalidated meanwhile (not stored).
+	 */
+	CACHE_FILL("cache-fill.lua");
 
 	private final String file;
 

@@ -12,6 +12,14 @@ class RedisKeysTests {
 		assertThat(RedisKeys.reservations(42)).isEqualTo("resv:{p42}");
 		assertThat(RedisKeys.returnMarker(42, 7, "RELEASE")).isEqualTo("rel:{p42}:7:RELEASE");
 		assertThat(RedisKeys.logReturnMarker(42, 9, "RESTOCK")).isEqualTo("rel:{p42}:log9:RESTOCK");
+		assertThat(RedisKeys.productDetails(42)).isEqualTo("product:{p42}");
+		assertThat(RedisKeys.productGeneration(42)).isEqualTo("product:{p42}:gen");
+	}
+
+	@Test
+	void catalogueKeysShareOneHashTag() {
+		assertThat(RedisKeys.catalogue()).isEqualTo("products:{list}");
+		assertThat(RedisKeys.catalogueGeneration()).isEqualTo("products:{list}:gen");
 	}
 
 	@Test

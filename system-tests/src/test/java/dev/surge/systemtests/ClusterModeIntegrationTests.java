@@ -207,6 +207,14 @@ class ClusterModeIntegrationTests {
 			.filter((level) -> products.contains(level.get("id").asLong()))
 			.forEach((level) -> sellable.put(level.get("id").asLong(), level.get("sellable").asLong()));
 		assertThat(sellable).containsOnlyKeys(products).allSatisfy((id, units) -> assertThat(units).isEqualTo(8));
+		// cached details: one entry per product on its slot, the catalogue on a slot of
+		// its own
+		for (long product : products) {
+			assertThat(this.apis.get(0).get("/api/products/" + product, null).status()).isEqualTo(200);
+			assertThat(this.redis.exists(RedisKeys.productDetails(product))).isEqualTo(1);
+		}
+		assertThat(this.apis.get(1).get("/api/products", null).status()).isEqualTo(200);
+		assertThat(this.redis.exists(RedisKeys.catalogue())).isEqualTo(1);
 		assertStockSyncCheckClean();
 	}
 

@@ -2,7 +2,9 @@ package dev.surge.api.product;
 
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,15 +19,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 class Products {
 
-	private static final String SELECT = """
-			SELECT p.id, p.name, p.image_url, p.price_cents, p.warning_stock,
-			       s.total, s.available, s.locked, s.sold
-			FROM products p JOIN product_stock s ON s.product_id = p.id
-			WHERE p.deleted = FALSE""";
+	private static final String DETAILS = """
+			SELECT id, name, image_url, price_cents, warning_stock FROM products WHERE deleted = FALSE""";
 
-	private static final RowMapper<Product> MAPPER = (rs, row) -> new Product(rs.getLong("id"), rs.getString("name"),
-			rs.getString("image_url"), rs.getLong("price_cents"), rs.getInt("warning_stock"), rs.getLong("total"),
-			rs.getLong("available"), rs.getLong("locked"), rs.getLong("sold"), null);
+	private static final RowMapper<ProductDetails> DETAILS_MAPPER = (rs, row) -> new ProductDetails(rs.getLong("id"),
+			rs.getString("name"), rs.getString("image_url"), rs.getLong("price_cents"), rs.getInt("warning_stock"));
+
+	private static final RowMapper<StockColumns> STOCK_MAPPER = (rs, row) -> new StockColumns(rs.getLong("total"),
+			rs.getLong("available"), rs.getLong("locked"), rs.getLong("sold"));
 
 	private final JdbcTemplate jdbc;
 
@@ -33,18 +34,29 @@ class Products {
 		this.jdbc = jdbc;
 	}
 
-	List<Product> findAll() {
-		return this.jdbc.query(SELECT + " ORDER BY p.id", MAPPER);
+	/** Details of every product on sale, by id. */
+	List<ProductDetails> findAllDetails() {
+		return this.jdbc.query(DETAILS + " ORDER BY id", DETAILS_MAPPER);
 	}
 
-	Optional<Product> findById(long id) {
-		return this.jdbc.query(SELECT + " AND p.id = ?", MAPPER, id).stream().findFirst();
+	Optional<ProductDetails> findDetails(long id) {
+		return this.jdbc.query(DETAILS + " AND id = ?", DETAILS_MAPPER, id).stream().findFirst();
 	}
 
-	boolean exists(long id) {
-		Integer count = this.jdbc.queryForObject("SELECT COUNT(*) FROM products WHERE id = ? AND deleted = FALSE",
-				Integer.class, id);
-		return count != null && count > 0;
+	/** Every stock row by product id (deleted products' too: the caller picks). */
+	Map<Long, StockColumns> stock() {
+		Map<Long, StockColumns> stock = new HashMap<>();
+		this.jdbc.query("SELECT product_id, total, available, locked, sold FROM product_stock", (row) -> {
+			stock.put(row.getLong("product_id"), STOCK_MAPPER.mapRow(row, 0));
+		});
+		return stock;
+	}
+
+	Optional<StockColumns> stock(long id) {
+		return this.jdbc
+			.query("SELECT total, available, locked, sold FROM product_stock WHERE product_id = ?", STOCK_MAPPER, id)
+			.stream()
+			.findFirst();
 	}
 
 	/** Orders that still hold or may return this product's stock. */

@@ -37,9 +37,12 @@ class DemoCatalogue implements ApplicationRunner {
 
 	private final TransactionTemplate transactions;
 
-	DemoCatalogue(JdbcTemplate jdbc, TransactionTemplate transactions) {
+	private final DetailsCache details;
+
+	DemoCatalogue(JdbcTemplate jdbc, TransactionTemplate transactions, DetailsCache details) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
+		this.details = details;
 	}
 
 	@Override
@@ -48,10 +51,24 @@ class DemoCatalogue implements ApplicationRunner {
 			Boolean seeded = this.transactions.execute((status) -> seedIfEmpty());
 			if (Boolean.TRUE.equals(seeded)) {
 				logger.info("Seeded the demo catalogue: {} products", PRODUCTS.size());
+				forgetCached();
 			}
 		}
 		catch (DuplicateKeyException ex) {
 			logger.info("Demo catalogue was seeded concurrently by another consumer");
+		}
+	}
+
+	/**
+	 * An API that answered before the seed may hold an empty catalogue or absent ids;
+	 * without Redis they expire on their own, and the consumer still starts.
+	 */
+	private void forgetCached() {
+		try {
+			this.details.invalidate(PRODUCTS.stream().map(DemoProduct::id).toList());
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not invalidate cached product details after the seed: {}", ex.toString());
 		}
 	}
 

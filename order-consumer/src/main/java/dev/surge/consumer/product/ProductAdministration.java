@@ -29,7 +29,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Applies the commands of {@code products.v1}. Each is idempotent: an update sets values,
  * a delete sets a flag, a restock and a demo reset apply once per request id. Units given
- * back to sale reach Redis after the commit through {@link StockReturns}.
+ * back to sale reach Redis after the commit through {@link StockReturns}. A command that
+ * changed product details invalidates the API's cached details after its commit and
+ * before its change notice ({@link DetailsCache}); a failed invalidation fails the
+ * record, whose redelivery invalidates again. A restock changes no detail (stock is not
+ * cached).
  */
 @Service
 class ProductAdministration {
@@ -54,10 +58,14 @@ class ProductAdministration {
 
 	private final StringRedisTemplate redis;
 
+	private final DetailsCache details;
+
 	ProductAdministration(JdbcTemplate jdbc, Stock stock, StockReturns returns, OpenOrders openOrders,
 			ChangeNotices notices, PlatformTransactionManager transactionManager,
-			@Value("${surge.demo.enabled:false}") boolean demoEnabled, StringRedisTemplate redis) {
+			@Value("${surge.demo.enabled:false}") boolean demoEnabled, StringRedisTemplate redis,
+			DetailsCache details) {
 		this.redis = redis;
+		this.details = details;
 		this.jdbc = jdbc;
 		this.stock = stock;
 		this.returns = returns;
@@ -89,6 +97,8 @@ class ProductAdministration {
 			return;
 		}
 		logger.info("Product {} updated by {}", updated.productId(), updated.operator());
+		// before the notice: a client that reloads on it must not find the old details
+		this.details.invalidate(List.of(updated.productId()));
 		this.notices.productsChanged(List.of(updated.productId()));
 	}
 
@@ -114,6 +124,7 @@ class ProductAdministration {
 		});
 		if (Boolean.FALSE.equals(refused)) {
 			this.redis.delete(RedisKeys.stock(deleted.productId()));
+			this.details.invalidate(List.of(deleted.productId()));
 			logger.info("Product {} deleted by {}", deleted.productId(), deleted.operator());
 			this.notices.productsChanged(List.of(deleted.productId()));
 		}
@@ -162,8 +173,11 @@ class ProductAdministration {
 			logger.warn("Ignored DemoResetRequested by {}: surge.demo.enabled is false", reset.operator());
 			return;
 		}
+		List<Long> ids = DemoCatalogue.PRODUCTS.stream().map(DemoProduct::id).toList();
 		if (this.stock.requestApplied(reset.requestId())) {
 			logger.info("Skipped DemoResetRequested {}: applied before", reset.requestId());
+			// a redelivery after the invalidation failed
+			this.details.invalidate(ids);
 			return;
 		}
 		int cancelled = this.openOrders.cancelAll(reset.operator(), DEMO_RESET);
@@ -181,7 +195,7 @@ class ProductAdministration {
 		logger.info("Demo catalogue reset by {}: {} open orders cancelled, {} products adjusted", reset.operator(),
 				cancelled, pending.size());
 		this.returns.apply(pending);
-		List<Long> ids = DemoCatalogue.PRODUCTS.stream().map(DemoProduct::id).toList();
+		this.details.invalidate(ids);
 		this.notices.productsChanged(ids);
 		this.notices.stockChanged(ids);
 	}
