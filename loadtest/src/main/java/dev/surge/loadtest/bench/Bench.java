@@ -191,21 +191,25 @@ public final class Bench {
 	}
 
 	/**
-	 * Rounds of load until the rate stops climbing by more than 10 % (the JIT is done),
-	 * at most {@code --max-warmup}. A fixed few seconds warm the bare endpoint, not the
-	 * API, whose far longer code path is still being compiled on a busy machine.
+	 * Rounds of load until the rate has not beaten its best by more than 10 % for three
+	 * rounds in a row (the JIT is done), at most {@code --max-warmup}. A fixed few
+	 * seconds warm the bare endpoint, not the API, whose far longer code path C2 is still
+	 * compiling a minute later on 2 busy cores (a single dip ended the warm-up too
+	 * early).
 	 */
 	private void warmUp(Wrk wrk, String url, String path, Path tokens, long firstProduct) {
 		long deadline = System.nanoTime() + this.options.maxWarmup.toNanos();
-		double previous = 0;
+		double best = 0;
+		int flat = 0;
 		for (int round = 1;; round++) {
 			double rate = wrk.run(url, path, tokens, firstProduct, this.options.products, this.options.warmup)
 				.perSecond();
 			log("   warm-up round " + round + ": " + Math.round(rate) + " req/s");
-			if ((previous > 0 && rate < previous * 1.1) || System.nanoTime() > deadline) {
+			flat = (rate > best * 1.1) ? 0 : flat + 1;
+			best = Math.max(best, rate);
+			if (flat == 3 || System.nanoTime() > deadline) {
 				return;
 			}
-			previous = rate;
 		}
 	}
 
@@ -564,7 +568,7 @@ public final class Bench {
 				.append(this.options.label.isEmpty() ? "" : " — " + this.options.label)
 				.append("\n\n");
 			out.append(String.format(Locale.ROOT,
-					"%d connections, %d s measured after warm-up rounds of %d s until the rate stops climbing (at most %d s), "
+					"%d connections, %d s measured after warm-up rounds of %d s until the rate stops climbing for 3 rounds (at most %d s), "
 							+ "wrk -t2 on the same 2 cores; backlog %,d orders.%n%n",
 					this.options.connections, this.options.duration.toSeconds(), this.options.warmup.toSeconds(),
 					this.options.maxWarmup.toSeconds(), this.options.backlog));
@@ -612,7 +616,7 @@ public final class Bench {
 
 		Duration warmup = Duration.ofSeconds(5);
 
-		Duration maxWarmup = Duration.ofSeconds(60);
+		Duration maxWarmup = Duration.ofSeconds(180);
 
 		Duration duration = Duration.ofSeconds(20);
 

@@ -3,8 +3,10 @@ package dev.surge.consumer.stock;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -24,11 +26,11 @@ import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.stereotype.Component;
 
 /**
- * Settles the Redis reservations of a committed batch: {@code HDEL resv:{p} orderId} for
- * a claim, release.lua (EVALSHA, EVAL on NOSCRIPT) for a release. Both are idempotent, so
- * a redelivered batch settles again safely. The commands go out on Lettuce's shared async
- * connection without waiting for each other (a pipeline) and work on a Redis Cluster,
- * where every command is routed by its product's hash tag.
+ * Settles the Redis reservations of a committed batch: {@code HDEL resv:{p} orderId...}
+ * for the claims of a product, release.lua (EVALSHA, EVAL on NOSCRIPT) for a release.
+ * Both are idempotent, so a redelivered batch settles again safely. The commands go out
+ * on Lettuce's shared async connection without waiting for each other (a pipeline) and
+ * work on a Redis Cluster, where every command is routed by its product's hash tag.
  */
 @Component
 public class ReservationSettlements {
@@ -63,18 +65,33 @@ public class ReservationSettlements {
 		}
 	}
 
+	/**
+	 * Claims go out as one multi-field {@code HDEL} per product (a hot product's batch is
+	 * one command, not one per order); releases one script call each.
+	 */
 	private List<Settlement> sendAll(RedisClusterAsyncCommands<byte[], byte[]> redis,
 			Collection<Settlement> settlements, boolean bySha) {
-		List<Settlement> sent = new ArrayList<>(settlements);
+		Map<Long, List<byte[]>> claims = new LinkedHashMap<>();
+		List<Settlement> releases = new ArrayList<>();
 		List<CompletableFuture<?>> replies = new ArrayList<>();
-		for (Settlement settlement : sent) {
-			replies.add(send(redis, settlement, bySha));
+		for (Settlement settlement : settlements) {
+			switch (settlement.kind()) {
+				case CLAIM -> claims.computeIfAbsent(settlement.productId(), (product) -> new ArrayList<>())
+					.add(bytes(Long.toString(settlement.orderId())));
+				case RELEASE -> {
+					releases.add(settlement);
+					replies.add(release(redis, settlement, bySha));
+				}
+			}
 		}
+		claims.forEach((productId, orders) -> replies
+			.add(redis.hdel(bytes(RedisKeys.reservations(productId)), orders.toArray(byte[][]::new))
+				.toCompletableFuture()));
 		List<Settlement> noScript = new ArrayList<>();
 		for (int i = 0; i < replies.size(); i++) {
 			Throwable failure = await(replies.get(i));
-			if (failure instanceof RedisNoScriptException && bySha) {
-				noScript.add(sent.get(i));
+			if (failure instanceof RedisNoScriptException && bySha && i < releases.size()) {
+				noScript.add(releases.get(i));
 			}
 			else if (failure != null) {
 				throw new RedisConnectionFailureException("Settling reservations failed: " + failure.getMessage(),
@@ -84,19 +101,14 @@ public class ReservationSettlements {
 		return noScript;
 	}
 
-	private CompletableFuture<?> send(RedisClusterAsyncCommands<byte[], byte[]> redis, Settlement settlement,
+	private CompletableFuture<?> release(RedisClusterAsyncCommands<byte[], byte[]> redis, Settlement settlement,
 			boolean bySha) {
 		byte[] order = bytes(Long.toString(settlement.orderId()));
-		byte[] resv = bytes(RedisKeys.reservations(settlement.productId()));
-		return switch (settlement.kind()) {
-			case CLAIM -> redis.hdel(resv, order).toCompletableFuture();
-			case RELEASE -> {
-				byte[][] keys = { bytes(RedisKeys.stock(settlement.productId())), resv };
-				yield (bySha ? redis.evalsha(this.releaseSha, ScriptOutputType.INTEGER, keys, order)
-						: redis.eval(this.release, ScriptOutputType.INTEGER, keys, order))
-					.toCompletableFuture();
-			}
-		};
+		byte[][] keys = { bytes(RedisKeys.stock(settlement.productId())),
+				bytes(RedisKeys.reservations(settlement.productId())) };
+		return (bySha ? redis.evalsha(this.releaseSha, ScriptOutputType.INTEGER, keys, order)
+				: redis.eval(this.release, ScriptOutputType.INTEGER, keys, order))
+			.toCompletableFuture();
 	}
 
 	private static @Nullable Throwable await(CompletableFuture<?> reply) {
