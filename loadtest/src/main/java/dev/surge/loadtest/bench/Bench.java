@@ -191,7 +191,7 @@ public final class Bench {
 	}
 
 	/**
-	 * Rounds of load until the rate has not beaten its best by more than 10 % for three
+	 * Rounds of load until the rate has not beaten its best by more than 5 % for three
 	 * rounds in a row (the JIT is done), at most {@code --max-warmup}. A fixed few
 	 * seconds warm the bare endpoint, not the API, whose far longer code path C2 is still
 	 * compiling a minute later on 2 busy cores (a single dip ended the warm-up too
@@ -205,7 +205,7 @@ public final class Bench {
 			double rate = wrk.run(url, path, tokens, firstProduct, this.options.products, this.options.warmup)
 				.perSecond();
 			log("   warm-up round " + round + ": " + Math.round(rate) + " req/s");
-			flat = (rate > best * 1.1) ? 0 : flat + 1;
+			flat = (rate > best * 1.05) ? 0 : flat + 1;
 			best = Math.max(best, rate);
 			if (flat == 3 || System.nanoTime() > deadline) {
 				return;
