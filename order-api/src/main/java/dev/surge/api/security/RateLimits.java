@@ -51,6 +51,8 @@ public class RateLimits implements DisposableBean {
 
 	private static final int MAX_PROXIES = 100_000;
 
+	private static final Duration SYNC_AT_LEAST_EVERY = Duration.ofSeconds(1);
+
 	private final LettuceConnectionFactory redis;
 
 	private final Map<String, AsyncBucketProxy> proxies = new ConcurrentHashMap<>();
@@ -109,14 +111,17 @@ public class RateLimits implements DisposableBean {
 	 * A hot bucket (one IP behind which a crowd buys at once) must not turn into a storm
 	 * of compare-and-swap retries that slows Redis for the orders themselves. Large
 	 * buckets are therefore drawn from locally and synchronised with Redis every 1% of
-	 * their capacity (at most 50 tokens) or 100 ms, whichever comes first, so an instance
-	 * may overrun a bucket by that much. Small buckets are exact, with concurrent draws
-	 * batched into one round trip.
+	 * their capacity (at most 50 tokens) or every second, whichever comes first, so an
+	 * instance may overrun a bucket by that many tokens. The token share bounds the
+	 * overrun; the time only bounds how stale a quiet bucket's local copy gets (at 100 ms
+	 * a busy customer's bucket was synchronised every other request: two more round trips
+	 * on the order's path). Small buckets are exact, with concurrent draws batched into
+	 * one round trip.
 	 */
 	static Optimization optimization(Limit limit) {
 		long unsynchronized = Math.min(50, limit.capacity() / 100);
 		return (unsynchronized < 1) ? Optimizations.batching()
-				: Optimizations.delaying(new DelayParameters(unsynchronized, Duration.ofMillis(100)));
+				: Optimizations.delaying(new DelayParameters(unsynchronized, SYNC_AT_LEAST_EVERY));
 	}
 
 	/** Connected once; the first connection is made off the event loop. */
