@@ -1,15 +1,7 @@
 package dev.surge.systemtests;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -107,8 +99,8 @@ class AdministrationIntegrationTests {
 		long product = Shop.product(10);
 		Shop.User buyer = Shop.customer();
 		Shop.User stranger = Shop.customer();
-		try (EventStream mine = new EventStream(buyer.token());
-				EventStream theirs = new EventStream(stranger.token())) {
+		try (EventStream mine = new EventStream(api(), buyer.token(), Duration.ofSeconds(30));
+				EventStream theirs = new EventStream(api(), stranger.token(), Duration.ofSeconds(30))) {
 			mine.awaitConnected();
 			theirs.awaitConnected();
 
@@ -120,47 +112,6 @@ class AdministrationIntegrationTests {
 			theirs.awaitLine("\"productId\":" + product);
 			assertThat(theirs.received()).doesNotContain("\"orderId\":\"" + order + "\"");
 		}
-	}
-
-	/** A server-sent event stream read line by line, as EventSource would. */
-	static final class EventStream implements AutoCloseable {
-
-		private final StringBuffer received = new StringBuffer();
-
-		private final CompletableFuture<HttpResponse<Stream<String>>> response;
-
-		EventStream(String token) {
-			HttpRequest request = HttpRequest.newBuilder(URI.create(api().url("/api/events?access_token=" + token)))
-				.header("Accept", "text/event-stream")
-				.build();
-			this.response = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
-			this.response
-				.thenAcceptAsync((lines) -> lines.body().forEach((line) -> this.received.append(line).append('\n')));
-		}
-
-		void awaitConnected() throws Exception {
-			assertThat(this.response.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
-		}
-
-		/** Waits for a data line containing {@code text} and returns it. */
-		String awaitLine(String text) {
-			return await().atMost(Duration.ofSeconds(30))
-				.until(() -> this.received.toString()
-					.lines()
-					.filter((line) -> line.contains(text))
-					.findFirst()
-					.orElse(null), (line) -> line != null);
-		}
-
-		String received() {
-			return this.received.toString();
-		}
-
-		@Override
-		public void close() throws IOException {
-			this.response.thenAccept((lines) -> lines.body().close());
-		}
-
 	}
 
 }

@@ -1,10 +1,6 @@
 package dev.surge.systemtests;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -25,7 +21,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -223,8 +218,8 @@ class ClusterModeIntegrationTests {
 	void ordersThroughEitherApiAreLiveEventsOnBoth() throws Exception {
 		long product = createProduct(10);
 		Customer buyer = customers(1).get(0);
-		try (EventStream first = new EventStream(this.apis.get(0), buyer.token());
-				EventStream second = new EventStream(this.apis.get(1), buyer.token())) {
+		try (EventStream first = new EventStream(this.apis.get(0), buyer.token(), Duration.ofSeconds(60));
+				EventStream second = new EventStream(this.apis.get(1), buyer.token(), Duration.ofSeconds(60))) {
 			first.awaitConnected();
 			second.awaitConnected();
 			List<Long> orders = new ArrayList<>();
@@ -658,42 +653,6 @@ class ClusterModeIntegrationTests {
 		public String toString() {
 			return "answers (status@api) " + new TreeMap<>(this.statuses) + ", failed requests " + this.failures
 					+ ", accepted " + this.accepted.size();
-		}
-
-	}
-
-	/** A server-sent event stream of one API, read line by line. */
-	static final class EventStream implements AutoCloseable {
-
-		private final StringBuffer received = new StringBuffer();
-
-		private final CompletableFuture<HttpResponse<Stream<String>>> response;
-
-		EventStream(Api api, String token) {
-			HttpRequest request = HttpRequest.newBuilder(URI.create(api.url("/api/events?access_token=" + token)))
-				.header("Accept", "text/event-stream")
-				.build();
-			this.response = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
-			this.response
-				.thenAcceptAsync((lines) -> lines.body().forEach((line) -> this.received.append(line).append('\n')));
-		}
-
-		void awaitConnected() throws Exception {
-			assertThat(this.response.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
-		}
-
-		String awaitLine(String text) {
-			return await().atMost(Duration.ofSeconds(60))
-				.until(() -> this.received.toString()
-					.lines()
-					.filter((line) -> line.contains(text))
-					.findFirst()
-					.orElse(null), (line) -> line != null);
-		}
-
-		@Override
-		public void close() {
-			this.response.thenAccept((lines) -> lines.body().close());
 		}
 
 	}
