@@ -9,12 +9,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
+import io.lettuce.core.ScriptOutputType;
 import reactor.core.publisher.Mono;
 
 import dev.surge.contracts.OrderLine;
 
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
@@ -32,31 +32,30 @@ class IdempotencyRecords {
 	private static final RedisScript<String> BEGIN = RedisScript.of(source("scripts/idempotency-begin.lua"),
 			String.class);
 
-	private final ReactiveStringRedisTemplate redis;
+	private final OrderRedis redis;
 
 	private final OrderProperties properties;
 
-	IdempotencyRecords(ReactiveStringRedisTemplate redis, OrderProperties properties) {
+	IdempotencyRecords(OrderRedis redis, OrderProperties properties) {
 		this.redis = redis;
 		this.properties = properties;
 	}
 
 	Mono<IdempotencyCheck> begin(long userId, String key, List<OrderLine> lines) {
 		return this.redis
-			.execute(BEGIN, List.of(redisKey(userId, key)),
+			.<String>run(BEGIN, ScriptOutputType.VALUE, List.of(redisKey(userId, key)),
 					List.of(hash(lines), Long.toString(this.properties.idempotencyTtl().toSeconds())))
-			.next()
 			.map(IdempotencyRecords::toCheck);
 	}
 
 	Mono<Void> complete(long userId, String key, Placement.Accepted accepted) {
-		return this.redis.opsForHash()
-			.put(redisKey(userId, key), "answer", accepted.orderId() + ":" + accepted.orderNo())
+		return this.redis
+			.call((redis) -> redis.hset(redisKey(userId, key), "answer", accepted.orderId() + ":" + accepted.orderNo()))
 			.then();
 	}
 
 	Mono<Void> forget(long userId, String key) {
-		return this.redis.delete(redisKey(userId, key)).then();
+		return this.redis.call((redis) -> redis.del(redisKey(userId, key))).then();
 	}
 
 	private static IdempotencyCheck toCheck(String answer) {

@@ -9,7 +9,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.surge.contracts.OrderPlaced;
 
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,27 +20,27 @@ class InFlightOrders {
 
 	private static final Duration KEEP = Duration.ofHours(1);
 
-	private final ReactiveStringRedisTemplate redis;
+	private final OrderRedis redis;
 
 	private final JsonMapper json;
 
-	InFlightOrders(ReactiveStringRedisTemplate redis, JsonMapper json) {
+	InFlightOrders(OrderRedis redis, JsonMapper json) {
 		this.redis = redis;
 		this.json = json;
 	}
 
 	Mono<Boolean> remember(OrderPlaced order) {
-		return this.redis.opsForValue().set(key(order.orderId()), this.json.writeValueAsString(order), KEEP);
+		String value = this.json.writeValueAsString(order);
+		return this.redis.call((redis) -> redis.setex(key(order.orderId()), KEEP.toSeconds(), value)).map("OK"::equals);
 	}
 
 	/** Best effort: the record also expires by itself. */
 	Mono<Void> forget(long orderId) {
-		return this.redis.delete(key(orderId)).then().onErrorResume((ex) -> Mono.empty());
+		return this.redis.call((redis) -> redis.del(key(orderId))).then().onErrorResume((ex) -> Mono.empty());
 	}
 
 	Mono<Optional<OrderPlaced>> find(long orderId) {
-		return this.redis.opsForValue()
-			.get(key(orderId))
+		return this.redis.call((redis) -> redis.get(key(orderId)))
 			.map((value) -> Optional.of(this.json.readValue(value, OrderPlaced.class)))
 			.defaultIfEmpty(Optional.empty());
 	}

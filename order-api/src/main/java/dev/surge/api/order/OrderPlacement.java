@@ -3,6 +3,7 @@ package dev.surge.api.order;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
@@ -70,46 +71,81 @@ class OrderPlacement {
 		catch (IllegalArgumentException ex) {
 			return Mono.just(new Placement.Invalid(ex.getMessage()));
 		}
-		if (idempotencyKey == null) {
-			return placeNew(userId, lines);
-		}
-		return this.idempotency.begin(userId, idempotencyKey, lines).flatMap((check) -> switch (check) {
-			case IdempotencyCheck.First first ->
-				placeNew(userId, lines).flatMap((placement) -> settle(userId, idempotencyKey, placement));
-			case IdempotencyCheck.Replay replay -> Mono.just(replay.accepted());
-			case IdempotencyCheck.Running running -> Mono.just(new Placement.InFlight());
-			case IdempotencyCheck.Reused reused -> Mono.just(new Placement.KeyReused());
-		}).onErrorResume((ex) -> unavailable("idempotency record", ex));
-	}
-
-	private Mono<Placement> placeNew(long userId, List<OrderLine> lines) {
 		return Mono.defer(() -> {
-			if (this.publisher.refusing()) {
-				return Mono.just(new Placement.Unavailable("Kafka is unavailable"));
-			}
 			long orderId = this.ids.next();
 			OrderPlaced order = new OrderPlaced(orderId, OrderIds.orderNo(orderId), userId, lines,
 					System.currentTimeMillis());
-			return reserveAll(order)
-				.flatMap((refusal) -> (refusal instanceof Placement.Accepted) ? publish(order) : Mono.just(refusal));
+			// while the kafka breaker is open nothing is reserved: the publish would be
+			// refused
+			Mono<Placement> reserved = this.publisher.refusing()
+					? Mono.just(new Placement.Unavailable("Kafka is unavailable")) : reserveAll(order);
+			return (idempotencyKey != null) ? placeOnce(order, idempotencyKey, reserved)
+					: publishIfReserved(order, reserved);
 		})
 			.transformDeferred(BulkheadOperator.of(this.bulkhead))
 			.onErrorResume(BulkheadFullException.class, (ex) -> unavailable("The order pipeline", ex));
 	}
 
-	/** Reserves line after line; on the first refusal gives back what was taken. */
+	private Mono<Placement> publishIfReserved(OrderPlaced order, Mono<Placement> reserved) {
+		return reserved
+			.flatMap((placement) -> (placement instanceof Placement.Accepted) ? publish(order) : Mono.just(placement));
+	}
+
+	/**
+	 * The key's check and the reservation go to Redis together, one round trip instead of
+	 * two; a request that turns out to repeat an earlier one gives back what it reserved.
+	 */
+	private Mono<Placement> placeOnce(OrderPlaced order, String key, Mono<Placement> reserved) {
+		Mono<Optional<IdempotencyCheck>> check = this.idempotency.begin(order.userId(), key, order.items())
+			.map(Optional::of)
+			.onErrorResume((ex) -> {
+				log.warn("idempotency record failed: {}", ex.toString());
+				return Mono.just(Optional.empty());
+			});
+		return Mono.zip(check, reserved).flatMap((both) -> {
+			Placement reservation = both.getT2();
+			return switch (both.getT1().orElse(null)) {
+				case null -> giveBack(order, reservation)
+					.thenReturn(new Placement.Unavailable("idempotency record is unavailable"));
+				case IdempotencyCheck.First first -> publishIfReserved(order, Mono.just(reservation))
+					.doOnNext((placement) -> settle(order.userId(), key, placement));
+				case IdempotencyCheck.Replay replay -> giveBack(order, reservation).thenReturn(replay.accepted());
+				case IdempotencyCheck.Running running ->
+					giveBack(order, reservation).thenReturn(new Placement.InFlight());
+				case IdempotencyCheck.Reused reused ->
+					giveBack(order, reservation).thenReturn(new Placement.KeyReused());
+			};
+		});
+	}
+
+	/**
+	 * Refused reservations were given back already; only a taken one is left to release.
+	 */
+	private Mono<Void> giveBack(OrderPlaced order, Placement reservation) {
+		return (reservation instanceof Placement.Accepted) ? releaseAll(order) : Mono.empty();
+	}
+
+	/**
+	 * Reserves line after line (a one-line order, the common case, without the stream);
+	 * on the first refusal gives back what was taken.
+	 */
 	private Mono<Placement> reserveAll(OrderPlaced order) {
+		Mono<Reservation> last = (order.items().size() == 1)
+				? this.gate.reserve(order.orderId(), order.items().get(0), order.placedAt()) : reserveInTurn(order);
+		return last.flatMap((reservation) -> switch (reservation) {
+			case Reservation.Reserved reserved -> Mono.<Placement>just(accepted(order));
+			case Reservation.OutOfStock out -> releaseAll(order)
+				.thenReturn(new Placement.OutOfStock(out.productId(), out.requested(), out.available()));
+			case Reservation.NotLoaded missing -> releaseAll(order).then(notLoaded(missing.productId()));
+		}).onErrorResume((ex) -> releaseAll(order).then(unavailable("Redis", ex)));
+	}
+
+	/** The last reservation made: the first refusal, or the last line's. */
+	private Mono<Reservation> reserveInTurn(OrderPlaced order) {
 		return Flux.fromIterable(order.items())
 			.concatMap((line) -> this.gate.reserve(order.orderId(), line, order.placedAt()))
 			.takeUntil((reservation) -> !(reservation instanceof Reservation.Reserved))
-			.last()
-			.flatMap((last) -> switch (last) {
-				case Reservation.Reserved reserved -> Mono.<Placement>just(accepted(order));
-				case Reservation.OutOfStock out -> releaseAll(order)
-					.thenReturn(new Placement.OutOfStock(out.productId(), out.requested(), out.available()));
-				case Reservation.NotLoaded missing -> releaseAll(order).then(notLoaded(missing.productId()));
-			})
-			.onErrorResume((ex) -> releaseAll(order).then(unavailable("Redis", ex)));
+			.last();
 	}
 
 	/**
@@ -118,8 +154,7 @@ class OrderPlacement {
 	 */
 	private Mono<Placement> publish(OrderPlaced order) {
 		Mono<Boolean> remembered = this.inFlight.remember(order).onErrorResume((ex) -> Mono.just(false));
-		return Mono.when(this.publisher.publish(order), remembered)
-			.<Placement>thenReturn(accepted(order))
+		return Mono.zip(this.publisher.publish(order), remembered, (sent, kept) -> (Placement) accepted(order))
 			.onErrorResume((ex) -> {
 				Mono<Void> forget = this.inFlight.forget(order.orderId());
 				if (ex instanceof OrderPublisher.OutcomeUnknown) {
@@ -151,10 +186,16 @@ class OrderPlacement {
 			});
 	}
 
-	private Mono<Placement> settle(long userId, String key, Placement placement) {
+	/**
+	 * Records how the key's request ended without waiting for Redis's reply: the 202 need
+	 * not wait a round trip. Commands on the connection run in order, so a retry that
+	 * reaches this instance after the answer reads it. If the write fails, the key stays
+	 * RUNNING (409) until it expires, and never places a second order.
+	 */
+	private void settle(long userId, String key, Placement placement) {
 		Mono<Void> record = (placement instanceof Placement.Accepted accepted)
 				? this.idempotency.complete(userId, key, accepted) : this.idempotency.forget(userId, key);
-		return record.onErrorResume((ex) -> Mono.empty()).thenReturn(placement);
+		record.subscribe(null, (ex) -> log.warn("Idempotency-Key of user {} not settled: {}", userId, ex.toString()));
 	}
 
 	private static Mono<Placement> unavailable(String what, Throwable ex) {

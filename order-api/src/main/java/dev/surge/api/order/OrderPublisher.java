@@ -7,6 +7,7 @@ import io.github.resilience4j.reactor.timelimiter.TimeLimiterOperator;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -19,6 +20,7 @@ import dev.surge.contracts.Topics;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,11 +53,12 @@ class OrderPublisher implements ApplicationRunner {
 		this.timeLimiter = timeLimiters.timeLimiter("kafka");
 	}
 
-	Mono<Void> publish(OrderEvent event) {
+	/** Emits where the broker wrote the record. */
+	Mono<RecordMetadata> publish(OrderEvent event) {
 		return Mono
 			.fromFuture(() -> this.kafka.send(new ProducerRecord<>(Topics.ORDERS, Long.toString(event.orderId()),
 					this.writer.writeValueAsBytes(event))))
-			.then()
+			.map(SendResult::getRecordMetadata)
 			.transformDeferred(TimeLimiterOperator.of(this.timeLimiter))
 			.transformDeferred(CircuitBreakerOperator.of(this.breaker))
 			.onErrorMap(OrderPublisher::ambiguous, OutcomeUnknown::new);

@@ -8,13 +8,13 @@ import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOper
 import io.github.resilience4j.reactor.timelimiter.TimeLimiterOperator;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import io.lettuce.core.ScriptOutputType;
 import reactor.core.publisher.Mono;
 
 import dev.surge.contracts.OrderLine;
 import dev.surge.contracts.RedisKeys;
 import dev.surge.contracts.Scripts;
 
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * The Redis reservation gate: one Lua script per product, on that product's slot, run
  * with EVALSHA, within the {@code redis} time limiter and circuit breaker. A reservation
  * that timed out may still run later; the release that follows it is sent on the same
- * connection, so Redis runs it after the reservation.
+ * connection ({@link OrderRedis}), so Redis runs it after the reservation.
  */
 @Component
 class StockGate {
@@ -32,13 +32,13 @@ class StockGate {
 
 	private static final RedisScript<Long> RELEASE = RedisScript.of(Scripts.RELEASE.source(), Long.class);
 
-	private final ReactiveStringRedisTemplate redis;
+	private final OrderRedis redis;
 
 	private final CircuitBreaker breaker;
 
 	private final TimeLimiter timeLimiter;
 
-	StockGate(ReactiveStringRedisTemplate redis, CircuitBreakerRegistry breakers, TimeLimiterRegistry timeLimiters) {
+	StockGate(OrderRedis redis, CircuitBreakerRegistry breakers, TimeLimiterRegistry timeLimiters) {
 		this.redis = redis;
 		this.breaker = breakers.circuitBreaker("redis");
 		this.timeLimiter = timeLimiters.timeLimiter("redis");
@@ -46,18 +46,17 @@ class StockGate {
 
 	Mono<Reservation> reserve(long orderId, OrderLine line, long now) {
 		return this.redis
-			.execute(RESERVE, keys(line.productId()),
+			.<List<Object>>run(RESERVE, ScriptOutputType.MULTI, keys(line.productId()),
 					List.of(Long.toString(orderId), Integer.toString(line.quantity()), Long.toString(now)))
-			.cast(Object.class)
-			.collectList()
-			.map((answer) -> toReservation(line, flatten(answer)))
+			.map((answer) -> toReservation(line, answer))
 			.transformDeferred(TimeLimiterOperator.of(this.timeLimiter))
 			.transformDeferred(CircuitBreakerOperator.of(this.breaker));
 	}
 
 	/** Gives back what the order holds on the product; idempotent. */
 	Mono<Long> release(long orderId, long productId) {
-		return this.redis.execute(RELEASE, keys(productId), List.of(Long.toString(orderId))).next().defaultIfEmpty(0L);
+		return this.redis.<Long>run(RELEASE, ScriptOutputType.INTEGER, keys(productId), List.of(Long.toString(orderId)))
+			.defaultIfEmpty(0L);
 	}
 
 	/** The only place where reserve.lua's return codes are read. */
@@ -71,11 +70,6 @@ class StockGate {
 			return new Reservation.OutOfStock(line.productId(), line.quantity(), units);
 		}
 		return new Reservation.NotLoaded(line.productId());
-	}
-
-	/** Lettuce may emit a script's array reply as one list or element by element. */
-	private static List<?> flatten(List<Object> answer) {
-		return (answer.size() == 1 && answer.get(0) instanceof List<?> nested) ? nested : answer;
 	}
 
 	private static List<String> keys(long productId) {

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.surge.api.security.RateLimitProperties.Limit;
@@ -65,28 +64,42 @@ public final class RateLimitFilter implements WebFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		List<MatchedRoute> matched = this.routes.stream()
-			.filter((route) -> route.matches(exchange.getRequest()))
-			.toList();
+		List<MatchedRoute> matched = new ArrayList<>(this.routes.size());
+		for (MatchedRoute route : this.routes) {
+			if (route.matches(exchange.getRequest())) {
+				matched.add(route);
+			}
+		}
 		if (matched.isEmpty()) {
 			return chain.filter(exchange);
 		}
 		return caller(exchange).map(Optional::of)
 			.defaultIfEmpty(Optional.empty())
-			.flatMap((caller) -> caller.isEmpty() ? chain.filter(exchange)
-					: draw(exchange, chain, caller.get(), matched));
+			.flatMap((caller) -> caller.isPresent() ? draw(exchange, chain, caller.get(), matched)
+					: chain.filter(exchange));
 	}
 
+	/** Draws from every matched bucket, even after one said no: each request counts. */
 	private Mono<Void> draw(ServerWebExchange exchange, WebFilterChain chain, Caller caller,
 			List<MatchedRoute> matched) {
-		return Flux.fromIterable(matched)
-			.concatMap((route) -> this.limits.take(route.name() + ":" + caller.key(), route.limit()))
-			.filter(Verdict.Limited.class::isInstance)
-			.cast(Verdict.Limited.class)
-			.reduce((a, b) -> (a.retryAfter().compareTo(b.retryAfter()) >= 0) ? a : b)
-			.map(Optional::of)
-			.defaultIfEmpty(Optional.empty())
-			.flatMap((limited) -> limited.isEmpty() ? chain.filter(exchange) : reject(exchange, caller, limited.get()));
+		Mono<Verdict> verdict = take(matched.get(0), caller);
+		for (MatchedRoute route : matched.subList(1, matched.size())) {
+			verdict = verdict.flatMap((earlier) -> take(route, caller).map((later) -> stricter(earlier, later)));
+		}
+		return verdict.flatMap((result) -> (result instanceof Verdict.Limited limited)
+				? reject(exchange, caller, limited) : chain.filter(exchange));
+	}
+
+	private Mono<Verdict> take(MatchedRoute route, Caller caller) {
+		return this.limits.take(route.name() + ":" + caller.key(), route.limit());
+	}
+
+	/** The limit that keeps the caller waiting longest. */
+	private static Verdict stricter(Verdict one, Verdict other) {
+		if (one instanceof Verdict.Limited first && other instanceof Verdict.Limited second) {
+			return (first.retryAfter().compareTo(second.retryAfter()) >= 0) ? first : second;
+		}
+		return (one instanceof Verdict.Limited) ? one : other;
 	}
 
 	private Mono<Caller> caller(ServerWebExchange exchange) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import io.github.bucket4j.BandwidthBuilder;
 import io.github.bucket4j.BucketConfiguration;
@@ -67,35 +68,46 @@ public class RateLimits implements DisposableBean {
 
 	/** Takes one token from the bucket. */
 	Mono<Verdict> take(String bucket, Limit limit) {
-		return proxy(bucket, limit).flatMap((proxy) -> Mono.fromFuture(proxy.tryConsumeAndReturnRemaining(1)))
-			.timeout(TIMEOUT)
-			.map((probe) -> probe.isConsumed() ? Verdict.ALLOWED
-					: (Verdict) new Verdict.Limited(bucket, Duration.ofNanos(probe.getNanosToWaitForRefill())))
-			.onErrorResume((ex) -> failOpen(bucket, ex));
+		return ask(bucket, limit, (proxy) -> proxy.tryConsumeAndReturnRemaining(1), (probe) -> probe.isConsumed()
+				? Verdict.ALLOWED : new Verdict.Limited(bucket, Duration.ofNanos(probe.getNanosToWaitForRefill())));
 	}
 
 	/** Whether the bucket has a token, without taking it. */
 	Mono<Verdict> peek(String bucket, Limit limit) {
-		return proxy(bucket, limit).flatMap((proxy) -> Mono.fromFuture(proxy.estimateAbilityToConsume(1)))
-			.timeout(TIMEOUT)
-			.map((probe) -> probe.canBeConsumed() ? Verdict.ALLOWED
-					: (Verdict) new Verdict.Limited(bucket, Duration.ofNanos(probe.getNanosToWaitForRefill())))
-			.onErrorResume((ex) -> failOpen(bucket, ex));
+		return ask(bucket, limit, (proxy) -> proxy.estimateAbilityToConsume(1), (probe) -> probe.canBeConsumed()
+				? Verdict.ALLOWED : new Verdict.Limited(bucket, Duration.ofNanos(probe.getNanosToWaitForRefill())));
 	}
 
-	private Mono<AsyncBucketProxy> proxy(String bucket, Limit limit) {
+	/**
+	 * Most answers come from the bucket's local share, already complete: those are read
+	 * at once, without a timer; only a round trip to Redis is bounded by the timeout.
+	 */
+	private <T> Mono<Verdict> ask(String bucket, Limit limit, Function<AsyncBucketProxy, CompletableFuture<T>> question,
+			Function<T, Verdict> verdict) {
+		String key = PREFIX + bucket + ":" + limit.capacity() + "/" + limit.period().toMillis();
+		AsyncBucketProxy known = this.proxies.get(key);
+		if (known != null) {
+			CompletableFuture<T> answer = question.apply(known);
+			if (answer.isDone() && !answer.isCompletedExceptionally()) {
+				return Mono.just(verdict.apply(answer.join()));
+			}
+			return bounded(Mono.fromFuture(answer), bucket, verdict);
+		}
+		return bounded(proxy(key, limit).flatMap((proxy) -> Mono.fromFuture(question.apply(proxy))), bucket, verdict);
+	}
+
+	private static <T> Mono<Verdict> bounded(Mono<T> answer, String bucket, Function<T, Verdict> verdict) {
+		return answer.timeout(TIMEOUT).map(verdict).onErrorResume((ex) -> failOpen(bucket, ex));
+	}
+
+	/** The key names the limit: a changed configuration starts new buckets. */
+	private Mono<AsyncBucketProxy> proxy(String key, Limit limit) {
 		BucketConfiguration configuration = BucketConfiguration.builder()
 			.addLimit(BandwidthBuilder.builder()
 				.capacity(limit.capacity())
 				.refillGreedy(limit.capacity(), limit.period())
 				.build())
 			.build();
-		// the key names the limit: a changed configuration starts new buckets
-		String key = PREFIX + bucket + ":" + limit.capacity() + "/" + limit.period().toMillis();
-		AsyncBucketProxy known = this.proxies.get(key);
-		if (known != null) {
-			return Mono.just(known);
-		}
 		return buckets().map((buckets) -> {
 			if (this.proxies.size() > MAX_PROXIES) {
 				this.proxies.clear();

@@ -1,0 +1,104 @@
+package dev.surge.api.order;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.api.StatefulRedisConnection;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+
+/**
+ * The order path's own Redis connection (standalone or Cluster, with the client, options
+ * and command timeout Spring Boot configured), used through Lettuce's async API. Spring
+ * Data's reactive template wraps every command in a connection object and a resource
+ * scope of its own, which cost more than the command; and on a connection of its own the
+ * order path does not queue behind the sweeper and the product cache. Connected on first
+ * use, off the event loop; Lettuce reconnects by itself after that.
+ */
+@Component
+class OrderRedis implements DisposableBean {
+
+	private final LettuceConnectionFactory factory;
+
+	private volatile @Nullable RedisClusterAsyncCommands<String, String> commands;
+
+	private @Nullable StatefulConnection<String, String> connection;
+
+	OrderRedis(LettuceConnectionFactory factory) {
+		this.factory = factory;
+	}
+
+	/** Runs a command; {@code command} gets the connection's async commands. */
+	<T> Mono<T> call(Function<RedisClusterAsyncCommands<String, String>, CompletionStage<T>> command) {
+		RedisClusterAsyncCommands<String, String> ready = this.commands;
+		if (ready != null) {
+			return Mono.fromCompletionStage(() -> command.apply(ready));
+		}
+		return Mono.fromCallable(this::connect)
+			.subscribeOn(Schedulers.boundedElastic())
+			.flatMap((connected) -> Mono.fromCompletionStage(command.apply(connected)));
+	}
+
+	/**
+	 * Runs a script by its SHA-1, loading it with EVAL when Redis does not know it (after
+	 * a restart or a failover).
+	 */
+	<T> Mono<T> run(RedisScript<?> script, ScriptOutputType type, List<String> keys, List<String> args) {
+		String[] keyArray = keys.toArray(String[]::new);
+		String[] argArray = args.toArray(String[]::new);
+		return call((redis) -> redis.<T>evalsha(script.getSha1(), type, keyArray, argArray)
+			.exceptionallyCompose(
+					(ex) -> unknownScript(ex) ? redis.eval(script.getScriptAsString(), type, keyArray, argArray)
+							: CompletableFuture.failedStage(ex)));
+	}
+
+	private static boolean unknownScript(Throwable ex) {
+		Throwable cause = (ex instanceof CompletionException) ? ex.getCause() : ex;
+		return cause instanceof RedisNoScriptException;
+	}
+
+	private synchronized RedisClusterAsyncCommands<String, String> connect() {
+		RedisClusterAsyncCommands<String, String> ready = this.commands;
+		if (ready != null) {
+			return ready;
+		}
+		AbstractRedisClient client = this.factory.getRequiredNativeClient();
+		if (client instanceof RedisClusterClient cluster) {
+			StatefulRedisClusterConnection<String, String> connected = cluster.connect();
+			this.connection = connected;
+			ready = connected.async();
+		}
+		else {
+			StatefulRedisConnection<String, String> connected = ((RedisClient) client).connect();
+			this.connection = connected;
+			ready = connected.async();
+		}
+		this.commands = ready;
+		return ready;
+	}
+
+	@Override
+	public synchronized void destroy() {
+		if (this.connection != null) {
+			this.connection.close();
+		}
+	}
+
+}
