@@ -157,9 +157,11 @@ public final class Bench {
 		warmUp(wrk, bareUrl, "/bare/orders", null, BARE_FIRST_PRODUCT);
 		log("1. bare endpoint: measuring " + this.options.duration.toSeconds() + " s");
 		long bareCpu = Memory.cpuMillis(bare.pid());
+		long bareMachine = Memory.machineBusyMillis();
 		results.bare = wrk.run(bareUrl, "/bare/orders", null, BARE_FIRST_PRODUCT, this.options.products,
 				this.options.duration);
 		results.bareCpuPerRequest = (Memory.cpuMillis(bare.pid()) - bareCpu) / (double) results.bare.requests();
+		results.bareMachinePerRequest = (Memory.machineBusyMillis() - bareMachine) / (double) results.bare.requests();
 		results.bareRss = Memory.rssMb(bare.pid());
 		log("   " + results.bare);
 		log("2. POST /api/orders: warm-up");
@@ -177,9 +179,12 @@ public final class Bench {
 			recordFlight(api.pid(), this.options.duration);
 		}
 		long apiCpu = Memory.cpuMillis(api.pid());
+		long fullMachine = Memory.machineBusyMillis();
 		try {
 			results.full = wrk.run(apiUrl, "/api/orders", tokens, 1, this.options.products, this.options.duration);
 			results.apiCpuPerRequest = (Memory.cpuMillis(api.pid()) - apiCpu) / (double) results.full.requests();
+			results.fullMachinePerRequest = (Memory.machineBusyMillis() - fullMachine)
+					/ (double) results.full.requests();
 			results.lagZeroSeconds = backlog.secondsUntilDrained(Duration.ofSeconds(120));
 		}
 		finally {
@@ -532,6 +537,10 @@ public final class Bench {
 
 		double bareCpuPerRequest;
 
+		double bareMachinePerRequest;
+
+		double fullMachinePerRequest;
+
 		double apiCpuPerRequest;
 
 		double lagZeroSeconds;
@@ -572,10 +581,11 @@ public final class Bench {
 							+ "wrk -t2 on the same 2 cores; backlog %,d orders.%n%n",
 					this.options.connections, this.options.duration.toSeconds(), this.options.warmup.toSeconds(),
 					this.options.maxWarmup.toSeconds(), this.options.backlog));
-			out.append("| run | req/s | p50 ms | p99 ms | p99.9 ms | errors | server CPU ms/request |\n");
-			out.append("|---|---:|---:|---:|---:|---:|---:|\n");
-			row(out, "1. bare: reserve.lua via Lettuce", this.bare, this.bareCpuPerRequest);
-			row(out, "2. full POST /api/orders", this.full, this.apiCpuPerRequest);
+			out.append(
+					"| run | req/s | p50 ms | p99 ms | p99.9 ms | errors | server CPU ms/request | machine CPU ms/request |\n");
+			out.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+			row(out, "1. bare: reserve.lua via Lettuce", this.bare, this.bareCpuPerRequest, this.bareMachinePerRequest);
+			row(out, "2. full POST /api/orders", this.full, this.apiCpuPerRequest, this.fullMachinePerRequest);
 			out.append(String.format(Locale.ROOT, "| **ratio 2 ÷ 1** | **%.2f** | | | | | |%n%n",
 					this.full.perSecond() / this.bare.perSecond()));
 			out.append("| consumer | orders/s | plain JDBC writer orders/s | ratio |\n");
@@ -602,9 +612,9 @@ public final class Bench {
 			return out.toString();
 		}
 
-		private static void row(StringBuilder out, String name, Wrk.Result result, double cpu) {
-			out.append(String.format(Locale.ROOT, "| %s | %,.0f | %.1f | %.1f | %.1f | %d | %.2f |%n", name,
-					result.perSecond(), result.p50(), result.p99(), result.p999(), result.errors(), cpu));
+		private static void row(StringBuilder out, String name, Wrk.Result result, double cpu, double machine) {
+			out.append(String.format(Locale.ROOT, "| %s | %,.0f | %.1f | %.1f | %.1f | %d | %.2f | %.2f |%n", name,
+					result.perSecond(), result.p50(), result.p99(), result.p999(), result.errors(), cpu, machine));
 		}
 
 	}

@@ -50,6 +50,25 @@ final class Memory {
 		}
 	}
 
+	/**
+	 * CPU time the whole machine has been busy so far, in ms: every process, the load
+	 * generator and the servers included ({@code /proc/stat}, ticks of 10 ms).
+	 */
+	static long machineBusyMillis() {
+		try {
+			String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+			long busy = 0;
+			// user nice system idle iowait irq softirq steal: all but idle and iowait
+			for (int i : new int[] { 1, 2, 3, 6, 7, 8 }) {
+				busy += Long.parseLong(fields[i]);
+			}
+			return busy * 10;
+		}
+		catch (IOException | RuntimeException ex) {
+			return 0;
+		}
+	}
+
 	/** Sum of {@code jvm_memory_used_bytes{area="heap"}}, in MB. */
 	static double heapMb(int port) {
 		try {
