@@ -25,6 +25,15 @@ public final class RedisKeys {
 		return "resv:" + tag(productId);
 	}
 
+	/**
+	 * An order the API accepted and MySQL does not hold yet (its {@code OrderPlaced} as
+	 * JSON), so that it can be read by id in between. The consumer deletes it once the
+	 * order is settled; a TTL is the safety net.
+	 */
+	public static String inFlight(long orderId) {
+		return "inflight:" + orderId;
+	}
+
 	/** Marker that makes one stock return to Redis apply once. */
 	public static String returnMarker(long productId, long orderId, String kind) {
 		return "rel:" + tag(productId) + ":" + orderId + ":" + kind;

@@ -7,6 +7,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
+import dev.surge.contracts.RedisKeys;
+
 import static dev.surge.systemtests.Shop.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,6 +40,9 @@ class OrderApiIntegrationTests {
 			assertThat(order.json().get("items").get(0).get("quantity").asInt()).isEqualTo(3);
 			assertThat(order.json().get("history").get(0).get("to").asString()).isEqualTo("PENDING_PAYMENT");
 		});
+		// the API's in-flight copy goes once MySQL holds the order
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> SurgeSystem.get().redis().exists(RedisKeys.inFlight(Long.parseLong(orderId))) == 0);
 		Api.Response mine = api().get("/api/orders?size=5", buyer.token());
 		assertThat(mine.json().get("content").get(0).get("orderId").asString()).isEqualTo(orderId);
 		assertThat(api().get("/api/products/" + product, null).json().get("locked").asLong()).isEqualTo(3);
@@ -143,7 +148,7 @@ class OrderApiIntegrationTests {
 	@Test
 	void stockThatIsNotLoadedIsNeverSold() {
 		long product = Shop.product(10);
-		SurgeSystem.get().redis().del(dev.surge.contracts.RedisKeys.stock(product));
+		SurgeSystem.get().redis().del(RedisKeys.stock(product));
 
 		Api.Response answer = api().post("/api/orders", Shop.customer().token(),
 				Map.of("productId", product, "quantity", 1));

@@ -117,6 +117,7 @@ public final class Bench {
 				results.apiOrders = Ledger.all(ledger.ordersOfUsers(customers.stream().map((c) -> c.id()).toList()));
 				results.afterBurst = ledger.stock(List.of());
 				results.apiAfter = Memory.sample(api.pid(), api.port());
+				consumer = measureWithoutConsumer(results, api, apiUrl, tokens, consumer, env, backlog);
 				if (this.options.gatling != null) {
 					results.gatlingExit = runGatling(apiUrl, servers);
 				}
@@ -219,6 +220,29 @@ public final class Bench {
 	}
 
 	/** A JFR recording of the API over the measured window only. */
+	/**
+	 * 2b: the same load with the consumer stopped, its work deferred: what the API path
+	 * reaches when it need not share the cores with the consumer and MySQL. The consumer
+	 * is then started again; the time until it has caught up is printed.
+	 */
+	private ServiceProcess measureWithoutConsumer(Results results, ServiceProcess api, String apiUrl, Path tokens,
+			ServiceProcess consumer, Map<String, String> env, Backlog backlog) {
+		Wrk wrk = new Wrk(this.home.resolve("loadtest/wrk/orders.lua"), 2, this.options.connections);
+		log("2b. POST /api/orders with the consumer stopped: measuring " + this.options.duration.toSeconds() + " s");
+		consumer.stop();
+		long apiCpu = Memory.cpuMillis(api.pid());
+		long machine = Memory.machineBusyMillis();
+		results.deferred = wrk.run(apiUrl, "/api/orders", tokens, 1, this.options.products, this.options.duration);
+		results.deferredCpuPerRequest = (Memory.cpuMillis(api.pid()) - apiCpu) / (double) results.deferred.requests();
+		results.deferredMachinePerRequest = (Memory.machineBusyMillis() - machine)
+				/ (double) results.deferred.requests();
+		ServiceProcess started = startConsumer(env);
+		results.catchUpSeconds = backlog.secondsUntilDrained(Duration.ofMinutes(3));
+		log("   " + results.deferred + "; the consumer, started again, caught up after " + results.catchUpSeconds
+				+ " s (its start included)");
+		return started;
+	}
+
 	private void recordFlight(long pid, Duration duration) {
 		Path jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
 		Path file = this.work.resolve("order-api.jfr");
@@ -545,6 +569,14 @@ public final class Bench {
 
 		double lagZeroSeconds;
 
+		Wrk.Result deferred;
+
+		double deferredCpuPerRequest;
+
+		double deferredMachinePerRequest;
+
+		double catchUpSeconds;
+
 		long apiOrders;
 
 		Memory.Sample apiPeak;
@@ -586,13 +618,20 @@ public final class Bench {
 			out.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
 			row(out, "1. bare: reserve.lua via Lettuce", this.bare, this.bareCpuPerRequest, this.bareMachinePerRequest);
 			row(out, "2. full POST /api/orders", this.full, this.apiCpuPerRequest, this.fullMachinePerRequest);
-			out.append(String.format(Locale.ROOT, "| **ratio 2 ÷ 1** | **%.2f** | | | | | |%n%n",
+			row(out, "2b. full, consumer stopped (its work deferred)", this.deferred, this.deferredCpuPerRequest,
+					this.deferredMachinePerRequest);
+			out.append(String.format(Locale.ROOT, "| **ratio 2 ÷ 1** | **%.2f** | | | | | | |%n",
 					this.full.perSecond() / this.bare.perSecond()));
+			out.append(String.format(Locale.ROOT, "| ratio 2b ÷ 1 | %.2f | | | | | | |%n%n",
+					this.deferred.perSecond() / this.bare.perSecond()));
 			out.append("| consumer | orders/s | plain JDBC writer orders/s | ratio |\n");
 			out.append("|---|---:|---:|---:|\n");
 			out.append(String.format(Locale.ROOT, "| after the burst of 2: lag 0 after | %.1f s | | |%n",
 					this.lagZeroSeconds));
 			out.append(String.format(Locale.ROOT, "| API accept rate (2) | %,.0f | | |%n", this.full.perSecond()));
+			out.append(String.format(Locale.ROOT,
+					"| after 2b: caught up after (%,d orders, the consumer's start included) | %.1f s | | |%n",
+					this.deferred.accepted(), this.catchUpSeconds));
 			for (Drain drain : this.drains) {
 				out.append(String.format(Locale.ROOT, "| drain, %s | %,.0f | %,.0f | %.2f |%n", drain.shape(),
 						drain.consumer(), drain.writer(), drain.consumer() / drain.writer()));

@@ -11,6 +11,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import dev.surge.api.security.AdminActions;
@@ -52,6 +53,8 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
 import org.springframework.web.cors.CorsConfiguration;
@@ -159,6 +162,39 @@ class SecurityConfiguration {
 	@Bean
 	JwtEncoder jwtEncoder(SecurityProperties properties) {
 		return new NimbusJwtEncoder(new ImmutableSecret<>(key(properties)));
+	}
+
+	/**
+	 * Spring Security's strict firewall, with its header rules (assigned characters, no
+	 * control characters but a tab in values) checked by a loop instead of a regular
+	 * expression: the firewall checks each header the application reads, and the
+	 * expression's matcher was 9 % of the API's allocations under load.
+	 */
+	@Bean
+	ServerWebExchangeFirewall firewall() {
+		StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+		firewall.setAllowedHeaderNames((name) -> assignedWithoutControls(name, false));
+		firewall.setAllowedHeaderValues((value) -> assignedWithoutControls(value, true));
+		return firewall;
+	}
+
+	/**
+	 * {@code [\p{IsAssigned}&&[^\p{IsControl}]]*}, tabs allowed or not; an absent header
+	 * ({@code null}) passes.
+	 */
+	static boolean assignedWithoutControls(@Nullable String text, boolean tabs) {
+		if (text == null) {
+			return true;
+		}
+		for (int i = 0; i < text.length();) {
+			int codePoint = text.codePointAt(i);
+			if (!Character.isDefined(codePoint)
+					|| (Character.isISOControl(codePoint) && !(tabs && codePoint == '\t'))) {
+				return false;
+			}
+			i += Character.charCount(codePoint);
+		}
+		return true;
 	}
 
 	/**

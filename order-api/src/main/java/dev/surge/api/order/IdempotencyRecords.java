@@ -43,8 +43,8 @@ class IdempotencyRecords {
 
 	Mono<IdempotencyCheck> begin(long userId, String key, List<OrderLine> lines) {
 		return this.redis
-			.<String>run(BEGIN, ScriptOutputType.VALUE, List.of(redisKey(userId, key)),
-					List.of(hash(lines), Long.toString(this.properties.idempotencyTtl().toSeconds())))
+			.call(OrderRedis.<String>script(BEGIN, ScriptOutputType.VALUE, List.of(redisKey(userId, key)),
+					List.of(hash(lines), Long.toString(this.properties.idempotencyTtl().toSeconds()))))
 			.map(IdempotencyRecords::toCheck);
 	}
 

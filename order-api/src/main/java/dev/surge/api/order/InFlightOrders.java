@@ -8,6 +8,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.surge.contracts.OrderPlaced;
+import dev.surge.contracts.RedisKeys;
 
 import org.springframework.stereotype.Component;
 
@@ -46,7 +47,7 @@ class InFlightOrders {
 	}
 
 	private static String key(long orderId) {
-		return "inflight:" + orderId;
+		return RedisKeys.inFlight(orderId);
 	}
 
 }

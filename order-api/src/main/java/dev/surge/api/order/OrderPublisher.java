@@ -3,7 +3,6 @@ package dev.surge.api.order;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
-import io.github.resilience4j.reactor.timelimiter.TimeLimiterOperator;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -45,21 +44,24 @@ class OrderPublisher implements ApplicationRunner {
 
 	private final TimeLimiter timeLimiter;
 
+	private final TimeLimits timeLimits;
+
 	OrderPublisher(KafkaTemplate<String, byte[]> kafka, JsonMapper json, CircuitBreakerRegistry breakers,
-			TimeLimiterRegistry timeLimiters) {
+			TimeLimiterRegistry timeLimiters, TimeLimits timeLimits) {
 		this.kafka = kafka;
 		this.writer = json.writerFor(OrderEvent.class);
 		this.breaker = breakers.circuitBreaker("kafka");
 		this.timeLimiter = timeLimiters.timeLimiter("kafka");
+		this.timeLimits = timeLimits;
 	}
 
 	/** Emits where the broker wrote the record. */
 	Mono<RecordMetadata> publish(OrderEvent event) {
-		return Mono
-			.fromFuture(() -> this.kafka.send(new ProducerRecord<>(Topics.ORDERS, Long.toString(event.orderId()),
-					this.writer.writeValueAsBytes(event))))
+		return this.timeLimits
+			.bound(this.timeLimiter,
+					() -> this.kafka.send(new ProducerRecord<>(Topics.ORDERS, Long.toString(event.orderId()),
+							this.writer.writeValueAsBytes(event))))
 			.map(SendResult::getRecordMetadata)
-			.transformDeferred(TimeLimiterOperator.of(this.timeLimiter))
 			.transformDeferred(CircuitBreakerOperator.of(this.breaker))
 			.onErrorMap(OrderPublisher::ambiguous, OutcomeUnknown::new);
 	}

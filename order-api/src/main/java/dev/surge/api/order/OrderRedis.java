@@ -6,6 +6,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
+import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisNoScriptException;
@@ -37,12 +38,15 @@ class OrderRedis implements DisposableBean {
 
 	private final LettuceConnectionFactory factory;
 
+	private final TimeLimits timeLimits;
+
 	private volatile @Nullable RedisClusterAsyncCommands<String, String> commands;
 
 	private @Nullable StatefulConnection<String, String> connection;
 
-	OrderRedis(LettuceConnectionFactory factory) {
+	OrderRedis(LettuceConnectionFactory factory, TimeLimits timeLimits) {
 		this.factory = factory;
+		this.timeLimits = timeLimits;
 	}
 
 	/** Runs a command; {@code command} gets the connection's async commands. */
@@ -51,22 +55,35 @@ class OrderRedis implements DisposableBean {
 		if (ready != null) {
 			return Mono.fromCompletionStage(() -> command.apply(ready));
 		}
-		return Mono.fromCallable(this::connect)
-			.subscribeOn(Schedulers.boundedElastic())
-			.flatMap((connected) -> Mono.fromCompletionStage(command.apply(connected)));
+		return connected().flatMap((connected) -> Mono.fromCompletionStage(command.apply(connected)));
+	}
+
+	/** Runs a command within a time limiter. */
+	<T> Mono<T> call(Function<RedisClusterAsyncCommands<String, String>, CompletionStage<T>> command,
+			TimeLimiter limiter) {
+		RedisClusterAsyncCommands<String, String> ready = this.commands;
+		if (ready != null) {
+			return this.timeLimits.bound(limiter, () -> command.apply(ready));
+		}
+		return connected().flatMap((connected) -> this.timeLimits.bound(limiter, () -> command.apply(connected)));
 	}
 
 	/**
 	 * Runs a script by its SHA-1, loading it with EVAL when Redis does not know it (after
 	 * a restart or a failover).
 	 */
-	<T> Mono<T> run(RedisScript<?> script, ScriptOutputType type, List<String> keys, List<String> args) {
+	static <T> Function<RedisClusterAsyncCommands<String, String>, CompletionStage<T>> script(RedisScript<?> script,
+			ScriptOutputType type, List<String> keys, List<String> args) {
 		String[] keyArray = keys.toArray(String[]::new);
 		String[] argArray = args.toArray(String[]::new);
-		return call((redis) -> redis.<T>evalsha(script.getSha1(), type, keyArray, argArray)
+		return (redis) -> redis.<T>evalsha(script.getSha1(), type, keyArray, argArray)
 			.exceptionallyCompose(
 					(ex) -> unknownScript(ex) ? redis.eval(script.getScriptAsString(), type, keyArray, argArray)
-							: CompletableFuture.failedStage(ex)));
+							: CompletableFuture.failedStage(ex));
+	}
+
+	private Mono<RedisClusterAsyncCommands<String, String>> connected() {
+		return Mono.fromCallable(this::connect).subscribeOn(Schedulers.boundedElastic());
 	}
 
 	private static boolean unknownScript(Throwable ex) {

@@ -5,7 +5,6 @@ import java.util.List;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
-import io.github.resilience4j.reactor.timelimiter.TimeLimiterOperator;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.lettuce.core.ScriptOutputType;
@@ -46,16 +45,18 @@ class StockGate {
 
 	Mono<Reservation> reserve(long orderId, OrderLine line, long now) {
 		return this.redis
-			.<List<Object>>run(RESERVE, ScriptOutputType.MULTI, keys(line.productId()),
-					List.of(Long.toString(orderId), Integer.toString(line.quantity()), Long.toString(now)))
+			.call(OrderRedis.<List<Object>>script(RESERVE, ScriptOutputType.MULTI, keys(line.productId()),
+					List.of(Long.toString(orderId), Integer.toString(line.quantity()), Long.toString(now))),
+					this.timeLimiter)
 			.map((answer) -> toReservation(line, answer))
-			.transformDeferred(TimeLimiterOperator.of(this.timeLimiter))
 			.transformDeferred(CircuitBreakerOperator.of(this.breaker));
 	}
 
 	/** Gives back what the order holds on the product; idempotent. */
 	Mono<Long> release(long orderId, long productId) {
-		return this.redis.<Long>run(RELEASE, ScriptOutputType.INTEGER, keys(productId), List.of(Long.toString(orderId)))
+		return this.redis
+			.call(OrderRedis.<Long>script(RELEASE, ScriptOutputType.INTEGER, keys(productId),
+					List.of(Long.toString(orderId))))
 			.defaultIfEmpty(0L);
 	}
 

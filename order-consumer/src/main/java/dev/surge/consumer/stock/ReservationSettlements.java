@@ -62,6 +62,7 @@ public class ReservationSettlements {
 				.getNativeConnection();
 			List<Settlement> noScript = sendAll(redis, new LinkedHashSet<>(settlements), true);
 			sendAll(redis, noScript, false);
+			forgetInFlight(redis, settlements);
 		}
 	}
 
@@ -99,6 +100,19 @@ public class ReservationSettlements {
 			}
 		}
 		return noScript;
+	}
+
+	/**
+	 * The API's in-flight copies of settled orders are read no more (MySQL answers for
+	 * them): at thousands of orders a second, their TTL alone would keep gigabytes. Best
+	 * effort, not awaited; the TTL remains the safety net.
+	 */
+	private static void forgetInFlight(RedisClusterAsyncCommands<byte[], byte[]> redis,
+			Collection<Settlement> settlements) {
+		settlements.stream()
+			.mapToLong(Settlement::orderId)
+			.distinct()
+			.forEach((orderId) -> redis.unlink(bytes(RedisKeys.inFlight(orderId))));
 	}
 
 	private CompletableFuture<?> release(RedisClusterAsyncCommands<byte[], byte[]> redis, Settlement settlement,
