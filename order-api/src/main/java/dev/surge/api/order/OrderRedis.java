@@ -51,26 +51,18 @@ class OrderRedis implements DisposableBean {
 
 	/** Runs a command; {@code command} gets the connection's async commands. */
 	<T> Mono<T> call(Function<RedisClusterAsyncCommands<String, String>, CompletionStage<T>> command) {
-		RedisClusterAsyncCommands<String, String> ready = this.commands;
-		if (ready != null) {
-			return Mono.fromCompletionStage(() -> command.apply(ready));
-		}
-		return connected().flatMap((connected) -> Mono.fromCompletionStage(command.apply(connected)));
+		return with((redis) -> Mono.fromCompletionStage(() -> command.apply(redis)));
 	}
 
 	/** Runs a command within a time limiter. */
 	<T> Mono<T> call(Function<RedisClusterAsyncCommands<String, String>, CompletionStage<T>> command,
 			TimeLimiter limiter) {
-		RedisClusterAsyncCommands<String, String> ready = this.commands;
-		if (ready != null) {
-			return this.timeLimits.bound(limiter, () -> command.apply(ready));
-		}
-		return connected().flatMap((connected) -> this.timeLimits.bound(limiter, () -> command.apply(connected)));
+		return with((redis) -> this.timeLimits.bound(limiter, () -> command.apply(redis)));
 	}
 
 	/**
-	 * Runs a script by its SHA-1, loading it with EVAL when Redis does not know it (after
-	 * a restart or a failover).
+	 * The command that runs a script by its SHA-1, loading it with EVAL when Redis does
+	 * not know it (after a restart or a failover).
 	 */
 	static <T> Function<RedisClusterAsyncCommands<String, String>, CompletionStage<T>> script(RedisScript<?> script,
 			ScriptOutputType type, List<String> keys, List<String> args) {
@@ -82,8 +74,10 @@ class OrderRedis implements DisposableBean {
 							: CompletableFuture.failedStage(ex));
 	}
 
-	private Mono<RedisClusterAsyncCommands<String, String>> connected() {
-		return Mono.fromCallable(this::connect).subscribeOn(Schedulers.boundedElastic());
+	private <T> Mono<T> with(Function<RedisClusterAsyncCommands<String, String>, Mono<T>> use) {
+		RedisClusterAsyncCommands<String, String> ready = this.commands;
+		return (ready != null) ? use.apply(ready)
+				: Mono.fromCallable(this::connect).subscribeOn(Schedulers.boundedElastic()).flatMap(use);
 	}
 
 	private static boolean unknownScript(Throwable ex) {

@@ -15,40 +15,35 @@ class GuardedLogFactoryTests {
 		assertThat(LogFactory.getFactory()).isInstanceOf(GuardedLogFactory.class);
 	}
 
+	private final AtomicInteger rendered = new AtomicInteger();
+
+	/** Counts how often it is turned into text. */
+	private final Object message = new Object() {
+		@Override
+		public String toString() {
+			GuardedLogFactoryTests.this.rendered.incrementAndGet();
+			return "rendered";
+		}
+	};
+
 	@Test
 	void aDisabledLevelNeverTurnsTheMessageIntoText() {
-		AtomicInteger rendered = new AtomicInteger();
-		Object message = new Object() {
-			@Override
-			public String toString() {
-				rendered.incrementAndGet();
-				return "rendered";
-			}
-		};
 		Log log = new GuardedLogFactory().getInstance("dev.surge.quiet");
 
 		assertThat(log.isTraceEnabled()).isFalse();
-		log.trace(message);
-		log.trace(message, new IllegalStateException());
+		log.trace(this.message);
+		log.trace(this.message, new IllegalStateException());
 
-		assertThat(rendered).hasValue(0);
+		assertThat(this.rendered).hasValue(0);
 	}
 
 	@Test
 	void anEnabledLevelStillLogs() {
-		AtomicInteger rendered = new AtomicInteger();
-		Object message = new Object() {
-			@Override
-			public String toString() {
-				rendered.incrementAndGet();
-				return "rendered";
-			}
-		};
 		Log log = new GuardedLogFactory().getInstance("dev.surge.loud");
 
-		log.error(message);
+		log.error(this.message);
 
-		assertThat(rendered).hasValue(1);
+		assertThat(this.rendered).hasValue(1);
 	}
 
 }
