@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -152,17 +153,13 @@ public final class Bench {
 
 	private void measureHttp(Results results, JavaChild bare, int barePort, ServiceProcess api, String apiUrl,
 			Path tokens, ServiceProcess consumer, Backlog backlog) {
-		Wrk wrk = new Wrk(this.home.resolve("loadtest/wrk/orders.lua"), 2, this.options.connections);
+		Wrk wrk = wrk();
 		String bareUrl = "http://127.0.0.1:" + barePort;
 		log("1. bare endpoint: warm-up");
 		warmUp(wrk, bareUrl, "/bare/orders", null, BARE_FIRST_PRODUCT);
 		log("1. bare endpoint: measuring " + this.options.duration.toSeconds() + " s");
-		long bareCpu = Memory.cpuMillis(bare.pid());
-		long bareMachine = Memory.machineBusyMillis();
-		results.bare = wrk.run(bareUrl, "/bare/orders", null, BARE_FIRST_PRODUCT, this.options.products,
-				this.options.duration);
-		results.bareCpuPerRequest = (Memory.cpuMillis(bare.pid()) - bareCpu) / (double) results.bare.requests();
-		results.bareMachinePerRequest = (Memory.machineBusyMillis() - bareMachine) / (double) results.bare.requests();
+		results.bare = Measured.of(bare.pid(), () -> wrk.run(bareUrl, "/bare/orders", null, BARE_FIRST_PRODUCT,
+				this.options.products, this.options.duration));
 		results.bareRss = Memory.rssMb(bare.pid());
 		log("   " + results.bare);
 		log("2. POST /api/orders: warm-up");
@@ -179,13 +176,9 @@ public final class Bench {
 		if (this.options.jfr) {
 			recordFlight(api.pid(), this.options.duration);
 		}
-		long apiCpu = Memory.cpuMillis(api.pid());
-		long fullMachine = Memory.machineBusyMillis();
 		try {
-			results.full = wrk.run(apiUrl, "/api/orders", tokens, 1, this.options.products, this.options.duration);
-			results.apiCpuPerRequest = (Memory.cpuMillis(api.pid()) - apiCpu) / (double) results.full.requests();
-			results.fullMachinePerRequest = (Memory.machineBusyMillis() - fullMachine)
-					/ (double) results.full.requests();
+			results.full = Measured.of(api.pid(),
+					() -> wrk.run(apiUrl, "/api/orders", tokens, 1, this.options.products, this.options.duration));
 			results.lagZeroSeconds = backlog.secondsUntilDrained(Duration.ofSeconds(120));
 		}
 		finally {
@@ -194,6 +187,10 @@ public final class Bench {
 		results.apiPeak = apiPeak.get();
 		results.consumerPeak = consumerPeak.get();
 		log("   " + results.full + "; consumer lag 0 after " + results.lagZeroSeconds + " s");
+	}
+
+	private Wrk wrk() {
+		return new Wrk(this.home.resolve("loadtest/wrk/orders.lua"), 2, this.options.connections);
 	}
 
 	/**
@@ -219,7 +216,6 @@ public final class Bench {
 		}
 	}
 
-	/** A JFR recording of the API over the measured window only. */
 	/**
 	 * 2b: the same load with the consumer stopped, its work deferred: what the API path
 	 * reaches when it need not share the cores with the consumer and MySQL. The consumer
@@ -227,15 +223,11 @@ public final class Bench {
 	 */
 	private ServiceProcess measureWithoutConsumer(Results results, ServiceProcess api, String apiUrl, Path tokens,
 			ServiceProcess consumer, Map<String, String> env, Backlog backlog) {
-		Wrk wrk = new Wrk(this.home.resolve("loadtest/wrk/orders.lua"), 2, this.options.connections);
+		Wrk wrk = wrk();
 		log("2b. POST /api/orders with the consumer stopped: measuring " + this.options.duration.toSeconds() + " s");
 		consumer.stop();
-		long apiCpu = Memory.cpuMillis(api.pid());
-		long machine = Memory.machineBusyMillis();
-		results.deferred = wrk.run(apiUrl, "/api/orders", tokens, 1, this.options.products, this.options.duration);
-		results.deferredCpuPerRequest = (Memory.cpuMillis(api.pid()) - apiCpu) / (double) results.deferred.requests();
-		results.deferredMachinePerRequest = (Memory.machineBusyMillis() - machine)
-				/ (double) results.deferred.requests();
+		results.deferred = Measured.of(api.pid(),
+				() -> wrk.run(apiUrl, "/api/orders", tokens, 1, this.options.products, this.options.duration));
 		ServiceProcess started = startConsumer(env);
 		results.catchUpSeconds = backlog.secondsUntilDrained(Duration.ofMinutes(3));
 		log("   " + results.deferred + "; the consumer, started again, caught up after " + results.catchUpSeconds
@@ -243,6 +235,7 @@ public final class Bench {
 		return started;
 	}
 
+	/** A JFR recording of the API over the measured window only. */
 	private void recordFlight(long pid, Duration duration) {
 		Path jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
 		Path file = this.work.resolve("order-api.jfr");
@@ -553,27 +546,15 @@ public final class Bench {
 
 		private final ZonedDateTime at = ZonedDateTime.now(ZoneOffset.UTC);
 
-		Wrk.Result bare;
+		Measured bare;
 
-		Wrk.Result full;
+		Measured full;
+
+		Measured deferred;
 
 		double bareRss;
 
-		double bareCpuPerRequest;
-
-		double bareMachinePerRequest;
-
-		double fullMachinePerRequest;
-
-		double apiCpuPerRequest;
-
 		double lagZeroSeconds;
-
-		Wrk.Result deferred;
-
-		double deferredCpuPerRequest;
-
-		double deferredMachinePerRequest;
 
 		double catchUpSeconds;
 
@@ -616,22 +597,22 @@ public final class Bench {
 			out.append(
 					"| run | req/s | p50 ms | p99 ms | p99.9 ms | errors | server CPU ms/request | machine CPU ms/request |\n");
 			out.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
-			row(out, "1. bare: reserve.lua via Lettuce", this.bare, this.bareCpuPerRequest, this.bareMachinePerRequest);
-			row(out, "2. full POST /api/orders", this.full, this.apiCpuPerRequest, this.fullMachinePerRequest);
-			row(out, "2b. full, consumer stopped (its work deferred)", this.deferred, this.deferredCpuPerRequest,
-					this.deferredMachinePerRequest);
+			row(out, "1. bare: reserve.lua via Lettuce", this.bare);
+			row(out, "2. full POST /api/orders", this.full);
+			row(out, "2b. full, consumer stopped (its work deferred)", this.deferred);
 			out.append(String.format(Locale.ROOT, "| **ratio 2 ÷ 1** | **%.2f** | | | | | | |%n",
-					this.full.perSecond() / this.bare.perSecond()));
+					this.full.result().perSecond() / this.bare.result().perSecond()));
 			out.append(String.format(Locale.ROOT, "| ratio 2b ÷ 1 | %.2f | | | | | | |%n%n",
-					this.deferred.perSecond() / this.bare.perSecond()));
+					this.deferred.result().perSecond() / this.bare.result().perSecond()));
 			out.append("| consumer | orders/s | plain JDBC writer orders/s | ratio |\n");
 			out.append("|---|---:|---:|---:|\n");
 			out.append(String.format(Locale.ROOT, "| after the burst of 2: lag 0 after | %.1f s | | |%n",
 					this.lagZeroSeconds));
-			out.append(String.format(Locale.ROOT, "| API accept rate (2) | %,.0f | | |%n", this.full.perSecond()));
+			out.append(String.format(Locale.ROOT, "| API accept rate (2) | %,.0f | | |%n",
+					this.full.result().perSecond()));
 			out.append(String.format(Locale.ROOT,
 					"| after 2b: caught up after (%,d orders, the consumer's start included) | %.1f s | | |%n",
-					this.deferred.accepted(), this.catchUpSeconds));
+					this.deferred.result().accepted(), this.catchUpSeconds));
 			for (Drain drain : this.drains) {
 				out.append(String.format(Locale.ROOT, "| drain, %s | %,.0f | %,.0f | %.2f |%n", drain.shape(),
 						drain.consumer(), drain.writer(), drain.consumer() / drain.writer()));
@@ -647,13 +628,37 @@ public final class Bench {
 					"Oversell verdict: 202s counted by wrk in 2: %,d (plus up to %d in flight when wrk stopped); "
 							+ "orders of the benchmark's customers in MySQL after the drain: %,d (warm-up included). "
 							+ "After the burst: %s. After everything: %s.%n",
-					this.full.accepted(), this.options.connections, this.apiOrders, this.afterBurst, this.verdict));
+					this.full.result().accepted(), this.options.connections, this.apiOrders, this.afterBurst,
+					this.verdict));
 			return out.toString();
 		}
 
-		private static void row(StringBuilder out, String name, Wrk.Result result, double cpu, double machine) {
+		private static void row(StringBuilder out, String name, Measured measured) {
+			Wrk.Result result = measured.result();
 			out.append(String.format(Locale.ROOT, "| %s | %,.0f | %.1f | %.1f | %.1f | %d | %.2f | %.2f |%n", name,
-					result.perSecond(), result.p50(), result.p99(), result.p999(), result.errors(), cpu, machine));
+					result.perSecond(), result.p50(), result.p99(), result.p999(), result.errors(),
+					measured.serverCpu(), measured.machineCpu()));
+		}
+
+	}
+
+	/**
+	 * One measured window: wrk's result, and the CPU ms per request of the server under
+	 * load and of the whole machine over that window.
+	 *
+	 * @param result what wrk counted
+	 * @param serverCpu the server process's CPU ms per request
+	 * @param machineCpu every process's CPU ms per request
+	 */
+	record Measured(Wrk.Result result, double serverCpu, double machineCpu) {
+
+		static Measured of(long serverPid, Supplier<Wrk.Result> load) {
+			long server = Memory.cpuMillis(serverPid);
+			long machine = Memory.machineBusyMillis();
+			Wrk.Result result = load.get();
+			double requests = result.requests();
+			return new Measured(result, (Memory.cpuMillis(serverPid) - server) / requests,
+					(Memory.machineBusyMillis() - machine) / requests);
 		}
 
 	}
