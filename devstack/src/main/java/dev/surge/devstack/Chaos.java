@@ -292,12 +292,12 @@ final class Chaos implements Callable<Integer> {
 		long drift = driftUnits(report.output());
 		int fix = stockSync("reconcile", "--fix").exit();
 		int check = stockSync("check").exit();
-		ChaosVerdict.Read read;
+		StockLedgerAudit.Findings ledger;
 		try (Connection db = mysql()) {
-			read = ChaosVerdict.read(db, productIds);
+			ledger = StockLedgerAudit.read(db, productIds);
 		}
-		return new ChaosVerdict(read.states(), accepted.size(), missing, countAbandoned(accepted), read.ledger(), held,
-				inFlight, drift, List.of(report.exit(), fix, check), faults.recovery());
+		return new ChaosVerdict(accepted.size(), missing, countAbandoned(accepted), ledger, held, inFlight, drift,
+				List.of(report.exit(), fix, check), faults.recovery());
 	}
 
 	/**

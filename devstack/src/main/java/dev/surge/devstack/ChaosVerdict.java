@@ -1,29 +1,21 @@
 package dev.surge.devstack;
 
 import java.io.PrintStream;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import dev.surge.devstack.ChaosFaults.Fault;
 import dev.surge.devstack.StockLedgerAudit.Findings;
 import dev.surge.devstack.StockLedgerAudit.Kind;
 
 /**
- * The verdict of a chaos run, read once everything drained. The orders' stock histories
- * are read in one repeatable-read transaction, so orders that expire or are paid while it
- * reads cannot make it contradict itself; the stores are compared by
+ * The verdict of a chaos run, read once everything drained: the audit of every order's
+ * stock history ({@link StockLedgerAudit}), and the stores compared by
  * {@code stock-sync reconcile}, which is exact on a live system.
  *
- * @param states orders in MySQL, by state
  * @param accepted orders the clients got a 202 for
  * @param missing accepted orders not in MySQL
  * @param abandoned accepted orders recorded as abandoned
@@ -35,55 +27,8 @@ import dev.surge.devstack.StockLedgerAudit.Kind;
  * and {@code check}
  * @param recovery seconds to ready after each kill, by kind
  */
-record ChaosVerdict(Map<String, Long> states, long accepted, long missing, long abandoned, Findings ledger,
-		long reservationsLeft, long inFlightLeft, long driftFound, List<Integer> stockSync,
-		Map<Fault, List<Double>> recovery) {
-
-	/** Counts the orders by state and audits their stock histories, in one snapshot. */
-	static Read read(Connection db, List<Long> products) throws SQLException {
-		db.setAutoCommit(false);
-		db.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-		try {
-			Map<String, Long> states = new TreeMap<>();
-			List<StockLedgerAudit.Order> orders = new ArrayList<>();
-			query(db, "SELECT id, user_id, idempotency_key, status FROM orders", List.of(), (rs) -> {
-				orders.add(new StockLedgerAudit.Order(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)));
-				states.merge(rs.getString(4), 1L, Long::sum);
-			});
-			List<StockLedgerAudit.Line> lines = new ArrayList<>();
-			query(db, "SELECT order_id, product_id, quantity FROM order_items", List.of(),
-					(rs) -> lines.add(new StockLedgerAudit.Line(rs.getLong(1), rs.getLong(2), rs.getLong(3))));
-			List<StockLedgerAudit.Movement> movements = new ArrayList<>();
-			query(db, "SELECT order_id, product_id, change_type FROM stock_log WHERE order_id IS NOT NULL", List.of(),
-					(rs) -> movements
-						.add(new StockLedgerAudit.Movement(rs.getLong(1), rs.getLong(2), rs.getString(3))));
-			List<StockLedgerAudit.Stock> stock = new ArrayList<>();
-			query(db,
-					"SELECT product_id, total, locked, sold FROM product_stock WHERE product_id IN (%s)"
-						.formatted(String.join(",", Collections.nCopies(products.size(), "?"))),
-					products, (rs) -> stock
-						.add(new StockLedgerAudit.Stock(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))));
-			db.commit();
-			return new Read(states, StockLedgerAudit.audit(orders, lines, movements, stock));
-		}
-		finally {
-			db.setAutoCommit(true);
-		}
-	}
-
-	private static void query(Connection db, String sql, List<Long> ids, Row row) throws SQLException {
-		try (PreparedStatement select = db.prepareStatement(sql)) {
-			select.setFetchSize(10_000);
-			for (int i = 0; i < ids.size(); i++) {
-				select.setLong(i + 1, ids.get(i));
-			}
-			try (ResultSet rs = select.executeQuery()) {
-				while (rs.next()) {
-					row.accept(rs);
-				}
-			}
-		}
-	}
+record ChaosVerdict(long accepted, long missing, long abandoned, Findings ledger, long reservationsLeft,
+		long inFlightLeft, long driftFound, List<Integer> stockSync, Map<Fault, List<Double>> recovery) {
 
 	List<String> violations() {
 		List<String> violations = new ArrayList<>();
@@ -123,7 +68,7 @@ record ChaosVerdict(Map<String, Long> states, long accepted, long missing, long 
 		out.printf(row, "orders sent", sent, "in " + load.truncatedTo(ChronoUnit.SECONDS) + ", run " + total);
 		answers.forEach((answer, count) -> out.printf(row, "  answered " + answer, count, ""));
 		out.printf(row, "accepted (202)", this.accepted, "");
-		this.states.forEach((state, count) -> out.printf(row, "  orders in MySQL " + state, count, ""));
+		this.ledger.states().forEach((state, count) -> out.printf(row, "  orders in MySQL " + state, count, ""));
 		out.printf(row, "units oversold", this.ledger.oversoldUnits(), verdict(this.ledger.count(Kind.OVERSOLD) == 0));
 		out.printf(row, "accepted orders missing (or abandoned)", this.missing + this.abandoned,
 				verdict(this.missing == 0 && this.abandoned == 0));
@@ -152,22 +97,6 @@ record ChaosVerdict(Map<String, Long> states, long accepted, long missing, long 
 
 	private static String verdict(boolean holds) {
 		return holds ? "ok" : "VIOLATION";
-	}
-
-	/**
-	 * What one snapshot of MySQL says.
-	 *
-	 * @param states orders by state
-	 * @param ledger the audit of their stock histories
-	 */
-	record Read(Map<String, Long> states, Findings ledger) {
-	}
-
-	@FunctionalInterface
-	private interface Row {
-
-		void accept(ResultSet rs) throws SQLException;
-
 	}
 
 }

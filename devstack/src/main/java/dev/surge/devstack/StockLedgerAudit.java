@@ -1,7 +1,12 @@
 package dev.surge.devstack;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * to sale. From the histories follow the units each product holds locked and sold, which
  * must equal its MySQL columns and stay within its total.
  */
-final class StockLedgerAudit {
+public final class StockLedgerAudit {
 
 	private static final List<String> UNPAID = List.of("PRELOCK");
 
@@ -47,6 +52,67 @@ final class StockLedgerAudit {
 	}
 
 	/**
+	 * Reads the orders, lines and stock history of these products in one repeatable-read
+	 * transaction, so that orders paid or expiring meanwhile cannot make it contradict
+	 * itself, and audits them.
+	 * @param db a connection to MySQL
+	 * @param products the products to audit
+	 * @return the findings, with the orders counted by state
+	 * @throws SQLException when MySQL fails
+	 */
+	public static Findings read(Connection db, Collection<Long> products) throws SQLException {
+		List<Long> ids = List.copyOf(products);
+		String in = String.join(",", Collections.nCopies(ids.size(), "?"));
+		boolean autoCommit = db.getAutoCommit();
+		db.setAutoCommit(false);
+		db.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+		try {
+			List<Order> orders = new ArrayList<>();
+			query(db, """
+					SELECT o.id, o.user_id, o.idempotency_key, o.status FROM orders o
+					WHERE o.id IN (SELECT order_id FROM order_items WHERE product_id IN (%s))""".formatted(in), ids,
+					(rs) -> orders.add(new Order(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4))));
+			List<Line> lines = new ArrayList<>();
+			query(db, "SELECT order_id, product_id, quantity FROM order_items WHERE product_id IN (%s)".formatted(in),
+					ids, (rs) -> lines.add(new Line(rs.getLong(1), rs.getLong(2), rs.getLong(3))));
+			List<Movement> movements = new ArrayList<>();
+			query(db, """
+					SELECT order_id, product_id, change_type FROM stock_log
+					WHERE order_id IS NOT NULL AND product_id IN (%s)""".formatted(in), ids,
+					(rs) -> movements.add(new Movement(rs.getLong(1), rs.getLong(2), rs.getString(3))));
+			List<Stock> stock = new ArrayList<>();
+			query(db,
+					"SELECT product_id, total, locked, sold FROM product_stock WHERE product_id IN (%s)".formatted(in),
+					ids, (rs) -> stock.add(new Stock(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))));
+			db.commit();
+			return audit(orders, lines, movements, stock);
+		}
+		finally {
+			db.setAutoCommit(autoCommit);
+		}
+	}
+
+	private static void query(Connection db, String sql, List<Long> ids, RowReader row) throws SQLException {
+		try (PreparedStatement select = db.prepareStatement(sql)) {
+			for (int i = 0; i < ids.size(); i++) {
+				select.setLong(i + 1, ids.get(i));
+			}
+			try (ResultSet rs = select.executeQuery()) {
+				while (rs.next()) {
+					row.accept(rs);
+				}
+			}
+		}
+	}
+
+	@FunctionalInterface
+	private interface RowReader {
+
+		void accept(ResultSet rs) throws SQLException;
+
+	}
+
+	/**
 	 * Audits one consistent read of MySQL.
 	 * @param orders every order of the audited products
 	 * @param lines their lines
@@ -60,6 +126,7 @@ final class StockLedgerAudit {
 		Map<String, Integer> perKey = new HashMap<>();
 		for (Order order : orders) {
 			byId.put(order.id(), order);
+			findings.states.merge(order.status(), 1L, Long::sum);
 			if (order.idempotencyKey() != null
 					&& perKey.merge(order.userId() + "/" + order.idempotencyKey(), 1, Integer::sum) > 1) {
 				findings.violation(Kind.ORDER_TWICE_FOR_ONE_REQUEST, "order " + order.id() + " repeats user "
@@ -137,7 +204,7 @@ final class StockLedgerAudit {
 	}
 
 	/** What can be wrong with the orders' stock histories. */
-	enum Kind {
+	public enum Kind {
 
 		/** More than one order for one accepted request (its Idempotency-Key). */
 		ORDER_TWICE_FOR_ONE_REQUEST,
@@ -213,10 +280,12 @@ final class StockLedgerAudit {
 
 	}
 
-	/** Violations by kind, with the first few examples. */
-	static final class Findings {
+	/** Violations by kind, with the first few examples, and the orders by state. */
+	public static final class Findings {
 
 		private final Map<Kind, Long> counts = new TreeMap<>();
+
+		private final Map<String, Long> states = new TreeMap<>();
 
 		private final List<String> examples = new ArrayList<>();
 
@@ -229,7 +298,12 @@ final class StockLedgerAudit {
 			}
 		}
 
-		long count(Kind kind) {
+		/**
+		 * Violations of a kind.
+		 * @param kind the kind
+		 * @return how many were found
+		 */
+		public long count(Kind kind) {
 			return this.counts.getOrDefault(kind, 0L);
 		}
 
@@ -238,16 +312,33 @@ final class StockLedgerAudit {
 			return this.oversold;
 		}
 
-		boolean clean() {
+		/**
+		 * Whether nothing was found.
+		 * @return {@code true} when clean
+		 */
+		public boolean clean() {
 			return this.counts.isEmpty();
 		}
 
-		Map<Kind, Long> counts() {
-			return this.counts;
+		/**
+		 * The audited orders by state.
+		 * @return state to count
+		 */
+		public Map<String, Long> states() {
+			return this.states;
 		}
 
-		List<String> examples() {
+		/**
+		 * The first few violations, for people.
+		 * @return one line each
+		 */
+		public List<String> examples() {
 			return this.examples;
+		}
+
+		@Override
+		public String toString() {
+			return this.counts + " " + this.examples;
 		}
 
 	}
