@@ -115,6 +115,8 @@ final class Chaos implements Callable<Integer> {
 
 	private final AtomicBoolean faultsDone = new AtomicBoolean();
 
+	private final AtomicBoolean faultsFailed = new AtomicBoolean();
+
 	private final List<ServiceProcess> apiProcesses = Collections.synchronizedList(new ArrayList<>());
 
 	private final List<ServiceProcess> consumerProcesses = Collections.synchronizedList(new ArrayList<>());
@@ -178,9 +180,19 @@ final class Chaos implements Callable<Integer> {
 			faulting.join();
 			Duration loadTime = Duration.between(loadStart, Instant.now());
 			log("load done: %d orders sent in %s", load.sent(), loadTime.truncatedTo(ChronoUnit.SECONDS));
-			ChaosVerdict verdict = drainAndJudge(productIds, List.copyOf(load.accepted()), faults);
+			long serverErrors = load.answers()
+				.entrySet()
+				.stream()
+				.filter((answer) -> answer.getKey().endsWith(" 500"))
+				.mapToLong(Map.Entry::getValue)
+				.sum();
+			ChaosVerdict verdict = drainAndJudge(serverErrors, productIds, List.copyOf(load.accepted()), faults);
 			verdict.print(System.out, this.orders, load.sent(), loadTime, elapsed(), load.answers());
 			log("verdict: %s", verdict.violations().isEmpty() ? "PASS" : "FAIL " + verdict.violations());
+			if (this.faultsFailed.get()) {
+				log("the run is void: a planned fault could not be injected or recovered from (see above)");
+				return 2;
+			}
 			return verdict.violations().isEmpty() ? 0 : 1;
 		}
 		catch (RuntimeException ex) {
@@ -240,6 +252,7 @@ final class Chaos implements Callable<Integer> {
 		}
 		catch (RuntimeException ex) {
 			log("fault injection failed: %s", ex);
+			this.faultsFailed.set(true);
 			throw ex;
 		}
 		finally {
@@ -272,8 +285,8 @@ final class Chaos implements Callable<Integer> {
 
 	// drain and verdict
 
-	private ChaosVerdict drainAndJudge(List<Long> productIds, List<Long> accepted, ChaosFaults faults)
-			throws SQLException, InterruptedException {
+	private ChaosVerdict drainAndJudge(long serverErrors, List<Long> productIds, List<Long> accepted,
+			ChaosFaults faults) throws SQLException, InterruptedException {
 		long deadline = System.nanoTime() + this.drainTimeout.toNanos();
 		long missing;
 		long held;
@@ -296,8 +309,8 @@ final class Chaos implements Callable<Integer> {
 		try (Connection db = mysql()) {
 			ledger = StockLedgerAudit.read(db, productIds);
 		}
-		return new ChaosVerdict(accepted.size(), missing, countAbandoned(accepted), ledger, held, inFlight, drift,
-				List.of(report.exit(), fix, check), faults.recovery());
+		return new ChaosVerdict(serverErrors, accepted.size(), missing, countAbandoned(accepted), ledger, held,
+				inFlight, drift, List.of(report.exit(), fix, check), faults.recovery());
 	}
 
 	/**

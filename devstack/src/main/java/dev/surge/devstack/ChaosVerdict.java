@@ -16,6 +16,7 @@ import dev.surge.devstack.StockLedgerAudit.Kind;
  * stock history ({@link StockLedgerAudit}), and the stores compared by
  * {@code stock-sync reconcile}, which is exact on a live system.
  *
+ * @param serverErrors answers 500 (a bug: an outage is a 503)
  * @param accepted orders the clients got a 202 for
  * @param missing accepted orders not in MySQL
  * @param abandoned accepted orders recorded as abandoned
@@ -27,11 +28,13 @@ import dev.surge.devstack.StockLedgerAudit.Kind;
  * and {@code check}
  * @param recovery seconds to ready after each kill, by kind
  */
-record ChaosVerdict(long accepted, long missing, long abandoned, Findings ledger, long reservationsLeft,
-		long inFlightLeft, long driftFound, List<Integer> stockSync, Map<Fault, List<Double>> recovery) {
+record ChaosVerdict(long serverErrors, long accepted, long missing, long abandoned, Findings ledger,
+		long reservationsLeft, long inFlightLeft, long driftFound, List<Integer> stockSync,
+		Map<Fault, List<Double>> recovery) {
 
 	List<String> violations() {
 		List<String> violations = new ArrayList<>();
+		check(violations, this.serverErrors == 0, "server errors (500)");
 		check(violations, this.ledger.count(Kind.OVERSOLD) == 0, "units oversold");
 		check(violations, this.missing == 0 && this.abandoned == 0, "accepted orders missing");
 		check(violations, duplicated() == 0, "orders duplicated");
@@ -67,6 +70,7 @@ record ChaosVerdict(long accepted, long missing, long abandoned, Findings ledger
 		out.printf(row, "orders asked (--orders)", orders, "");
 		out.printf(row, "orders sent", sent, "in " + load.truncatedTo(ChronoUnit.SECONDS) + ", run " + total);
 		answers.forEach((answer, count) -> out.printf(row, "  answered " + answer, count, ""));
+		out.printf(row, "answered 500 (a bug; an outage is a 503)", this.serverErrors, verdict(this.serverErrors == 0));
 		out.printf(row, "accepted (202)", this.accepted, "");
 		this.ledger.states().forEach((state, count) -> out.printf(row, "  orders in MySQL " + state, count, ""));
 		out.printf(row, "units oversold", this.ledger.oversoldUnits(), verdict(this.ledger.count(Kind.OVERSOLD) == 0));

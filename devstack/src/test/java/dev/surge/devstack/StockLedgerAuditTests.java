@@ -24,7 +24,7 @@ class StockLedgerAuditTests {
 		ledger.order(1, "PENDING_PAYMENT", 2, "PRELOCK");
 		ledger.order(2, "CANCELLED", 1, "PRELOCK", "RELEASE");
 		ledger.order(3, "CANCELLED", 1, "RELEASE", "PRELOCK");
-		ledger.order(4, "AWAITING_FULFILMENT", 3, "PRELOCK", "PAY_CONFIRM");
+		ledger.order(4, "AWAITING_FULFILMENT", 3, "PAY_CONFIRM", "PRELOCK");
 		ledger.order(5, "CANCELLED", 1, "PRELOCK", "PAY_CONFIRM", "REFUND_RETURN");
 		ledger.order(6, "REFUNDED", 1, "PRELOCK", "PAY_CONFIRM", "REFUND_RETURN");
 		ledger.order(7, "REJECTED", 1);

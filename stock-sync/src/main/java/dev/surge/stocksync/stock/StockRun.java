@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.surge.stocksync.ConnectionOptions;
+import dev.surge.stocksync.Progress;
 import dev.surge.stocksync.RedisSession;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,8 +33,12 @@ final class StockRun {
 		List<Reconciled> rows = new ArrayList<>();
 		try (Connection mysql = this.connection.openMysql(); RedisSession redis = this.connection.openRedis()) {
 			GateReconciler reconciler = new GateReconciler(mysql, new RedisStock(redis.commands()));
-			for (ProductStock product : MysqlStock.read(mysql, this.productId)) {
-				rows.add(reconciler.reconcile(product.id(), fix));
+			List<ProductStock> products = MysqlStock.read(mysql, this.productId);
+			try (Progress progress = Progress.start(fix ? "reconcile" : "check", products.size())) {
+				for (ProductStock product : products) {
+					rows.add(reconciler.reconcile(product.id(), fix));
+					progress.step();
+				}
 			}
 		}
 		StockReport report = new StockReport(rows);
