@@ -11,6 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/java-home.sh
+source scripts/prerequisites.sh
 
 build=true
 command=run
@@ -22,6 +23,8 @@ for arg in "$@"; do
     *) args+=("$arg") ;;
   esac
 done
+# The single Redis falls back to the bundled binary; Redis Cluster needs the real one.
+if [ "$command" = cluster ]; then surge_require redis-server:redis-server; fi
 
 if $build; then
   # The UI is built with this machine's Node; order-api packages frontend/dist as its static files.

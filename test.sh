@@ -9,6 +9,11 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/java-home.sh
+source scripts/prerequisites.sh
+# redis-server: the Redis Cluster tests; chromium: the browser e2e; docker-compose: the compose file
+# check (no engine needed); wrk: the benchmark smoke run; curl: scripts/with-system.sh.
+surge_require redis-server:redis-server chromium:chromium docker-compose:docker-compose wrk:wrk curl:curl
+surge_require_node
 
 (cd frontend && npm ci --no-audit --no-fund --loglevel=error && npm run lint && npm run type-check \
   && npm test && npm run build)

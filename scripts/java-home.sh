@@ -1,4 +1,4 @@
-# Sourced by run.sh, test.sh and .ci/run: exports JAVA_HOME pointing at a JDK >= 21.
+# Sourced by run.sh and test.sh: exports JAVA_HOME pointing at a JDK >= 21.
 # Order: JAVA_HOME if it is >= 21, then /usr/lib/jvm/temurin-25*, then any /usr/lib/jvm/*-2[1-9]*,
 # then the `java` on the PATH if it is >= 21.
 

@@ -157,7 +157,7 @@ class ComposeFileTests {
 	@Test
 	void validatesWithDockerCompose() throws Exception {
 		Assumptions.assumeTrue(onPath("docker-compose"),
-				"docker-compose is not installed (apt-get install docker-compose); .ci/run installs it");
+				"docker-compose is not installed (apt-get install docker-compose); ./test.sh installs it");
 		Process process = new ProcessBuilder("docker-compose", "--env-file", ".env.example", "config", "-q")
 			.directory(ROOT.toFile())
 			.redirectErrorStream(true)
