@@ -540,6 +540,7 @@ async function api(req, res, url) {
       ordersByStatus[o.status] = (ordersByStatus[o.status] ?? 0) + 1
     return send(res, 200, {
       ordersByStatus,
+      paid: [...state.orders.values()].filter((o) => o.paidAt).length,
       products: state.products.map(({ id, name, total, available, locked, sold, sellable }) => ({
         id,
         name,

@@ -130,6 +130,8 @@ export interface ProductStock extends StockLevels {
 
 export interface Stats {
   ordersByStatus: Partial<Record<OrderStatus, number>>
+  /** Orders whose payment succeeded, whatever their state now (no order rests in PAID). */
+  paid: number
   products: ProductStock[]
   throughput: ThroughputPoint[]
 }

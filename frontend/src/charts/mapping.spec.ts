@@ -28,9 +28,10 @@ describe('chart data mapping', () => {
     ])
   })
 
-  it('counts every state in lifecycle order, zero when absent', () => {
-    const counts = statusCounts({ COMPLETED: 4, PENDING_PAYMENT: 2 })
-    expect(counts).toHaveLength(11)
+  it('counts every resting state in lifecycle order, zero when absent', () => {
+    const counts = statusCounts({ COMPLETED: 4, PENDING_PAYMENT: 2, PAID: 0 })
+    expect(counts).toHaveLength(10)
+    expect(counts.map((c) => c.status)).not.toContain('PAID')
     expect(counts[0]).toEqual({ status: 'ACCEPTED', count: 0 })
     expect(counts.find((c) => c.status === 'COMPLETED')?.count).toBe(4)
     const option = statusBarOption({ PENDING_PAYMENT: 2 }, t)

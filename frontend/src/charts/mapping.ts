@@ -42,8 +42,12 @@ export function stockBarOption(products: ProductStock[], t: Translate) {
 }
 
 /** One bar per state, in lifecycle order, zero for the states the server did not count. */
+/** Current states; PAID is left out: an order passes through it in the payment's transaction. */
 export function statusCounts(byStatus: Partial<Record<OrderStatus, number>>) {
-  return ORDER_STATUSES.map((status) => ({ status, count: byStatus[status] ?? 0 }))
+  return ORDER_STATUSES.filter((status) => status !== 'PAID').map((status) => ({
+    status,
+    count: byStatus[status] ?? 0,
+  }))
 }
 
 export function statusBarOption(byStatus: Partial<Record<OrderStatus, number>>, t: Translate) {

@@ -178,6 +178,7 @@ const en: Messages<typeof zhCN> = {
       rejected5m: 'Rejected (5 min)',
       rejectRate: '{p} rejected',
       pendingPayment: 'Pending payment',
+      paid: 'Paid',
       awaitingFulfilment: 'Awaiting fulfilment',
       afterSale: 'After-sale to review',
       alerts: 'Stock alerts',

@@ -172,6 +172,7 @@ export default {
       rejected5m: '5 分钟拒绝',
       rejectRate: '拒绝率 {p}',
       pendingPayment: '待支付',
+      paid: '已支付',
       awaitingFulfilment: '待履约',
       afterSale: '售后待处理',
       alerts: '库存预警',

@@ -22,6 +22,7 @@ describe('dashboard store', () => {
       http.get(`${API}/api/admin/stats`, () =>
         HttpResponse.json({
           ordersByStatus: { PENDING_PAYMENT: 3 },
+          paid: 5,
           products: [
             { id: 1, name: 'A', total: 10, available: 6, locked: 3, sold: 1, sellable: 5 },
           ],
@@ -33,6 +34,7 @@ describe('dashboard store', () => {
     const dashboard = useDashboardStore()
     await dashboard.loadStats()
     expect(dashboard.ordersByStatus.PENDING_PAYMENT).toBe(3)
+    expect(dashboard.paid).toBe(5)
     dashboard.pushStats({ at: '2026-01-01T10:00:01Z', accepted: 7, rejected: 2 })
     expect(dashboard.totals).toMatchObject({ accepted: 11, rejected: 3, perSecond: 9 })
     dashboard.applyStock({ productId: 1, total: 10, available: 5, locked: 4, sold: 1, sellable: 4 })

@@ -22,6 +22,7 @@ const MAX_TAIL = 200
 /** State of the operations dashboard, fed by one read and then by the live stream. */
 export const useDashboardStore = defineStore('dashboard', () => {
   const ordersByStatus = ref<Partial<Record<OrderStatus, number>>>({})
+  const paid = ref(0)
   const stock = ref<ProductStock[]>([])
   const throughput = ref<ThroughputPoint[]>([])
   const lowStock = ref<Product[]>([])
@@ -36,6 +37,7 @@ export const useDashboardStore = defineStore('dashboard', () => {
     try {
       const stats = await adminApi.stats()
       ordersByStatus.value = stats.ordersByStatus ?? {}
+      paid.value = stats.paid ?? 0
       stock.value = stats.products ?? []
       throughput.value = mergeThroughput(throughput.value, stats.throughput ?? [])
       statsError.value = null
@@ -176,6 +178,7 @@ export const useDashboardStore = defineStore('dashboard', () => {
 
   return {
     ordersByStatus,
+    paid,
     stock,
     throughput,
     lowStock,

@@ -137,6 +137,37 @@ class OrderApiIntegrationTests {
 	}
 
 	@Test
+	void aRefusedMultiItemOrderNamesEveryShortProduct() {
+		long plenty = Shop.product(10);
+		long few = Shop.product(2);
+		long none = Shop.product(1);
+		Shop.User buyer = Shop.customer();
+		api().post("/api/orders", buyer.token(), Map.of("productId", none, "quantity", 1));
+
+		Api.Response answer = api().post("/api/orders", buyer.token(),
+				Map.of("items", List.of(Map.of("productId", none, "quantity", 1),
+						Map.of("productId", plenty, "quantity", 3), Map.of("productId", few, "quantity", 5))));
+
+		assertThat(answer.status()).isEqualTo(409);
+		assertThat(answer.json().get("type").asString()).isEqualTo("/problems/out-of-stock");
+		List<String> shortages = answer.json()
+			.get("shortages")
+			.valueStream()
+			.map((shortage) -> shortage.get("productId").asLong() + ":" + shortage.get("requested").asInt() + ":"
+					+ shortage.get("available").asLong())
+			.toList();
+		assertThat(shortages).containsExactlyInAnyOrder(few + ":5:2", none + ":1:0");
+		assertThat(answer.json().get("detail").asString()).contains("product " + few, "product " + none);
+		// nothing stays taken, the plentiful line included
+		assertThat(Stores.redisStock(plenty)).isEqualTo(10);
+		assertThat(Stores.redisStock(few)).isEqualTo(2);
+		Stores.awaitDrained(none);
+		Stores.assertInvariants(plenty);
+		Stores.assertInvariants(few);
+		Stores.assertInvariants(none);
+	}
+
+	@Test
 	void anUnknownProductIsNotFound() {
 		Api.Response answer = api().post("/api/orders", Shop.customer().token(),
 				Map.of("productId", 987_654_321, "quantity", 1));

@@ -33,6 +33,17 @@ public class OrderStatistics {
 		return counts;
 	}
 
+	/**
+	 * Orders whose payment succeeded, whatever happened to them after. No order rests in
+	 * PAID (it moves on in the payment's transaction), so its state count says nothing of
+	 * payments.
+	 */
+	long paid() {
+		Long paid = this.jdbc.queryForObject("SELECT COUNT(*) FROM orders WHERE paid_at IS NOT NULL",
+				new MapSqlParameterSource(), Long.class);
+		return (paid != null) ? paid : 0;
+	}
+
 	/** One point per second of {@code [from, from + seconds)}, oldest first. */
 	public List<ThroughputPoint> throughput(Instant from, int seconds) {
 		long first = from.getEpochSecond();

@@ -9,10 +9,11 @@ import org.jspecify.annotations.Nullable;
  * {@code GET /api/admin/stats}.
  *
  * @param ordersByStatus orders per state, every state present
+ * @param paid orders whose payment succeeded (已支付), whatever their state now
  * @param products stock of every product
  * @param throughput orders created per second over the last five minutes, oldest first
  */
-record Statistics(Map<String, Long> ordersByStatus, List<Stock> products, List<ThroughputPoint> throughput) {
+record Statistics(Map<String, Long> ordersByStatus, long paid, List<Stock> products, List<ThroughputPoint> throughput) {
 
 	/**
 	 * A product's stock figures.

@@ -40,11 +40,12 @@ class StatisticsController {
 	Mono<Statistics> stats() {
 		Instant from = Instant.now(this.clock).truncatedTo(ChronoUnit.SECONDS).minusSeconds(WINDOW_SECONDS);
 		Mono<Map<String, Long>> counts = this.blocking.call(this.orders::countsByStatus);
+		Mono<Long> paid = this.blocking.call(this.orders::paid);
 		Mono<List<Statistics.Stock>> products = this.stock.all()
 			.map((levels) -> levels.stream().map(Statistics.Stock::of).toList());
 		Mono<List<ThroughputPoint>> throughput = this.blocking.call(() -> this.orders.throughput(from, WINDOW_SECONDS));
-		return Mono.zip(counts, products, throughput)
-			.map((all) -> new Statistics(all.getT1(), all.getT2(), all.getT3()));
+		return Mono.zip(counts, paid, products, throughput)
+			.map((all) -> new Statistics(all.getT1(), all.getT2(), all.getT3(), all.getT4()));
 	}
 
 }

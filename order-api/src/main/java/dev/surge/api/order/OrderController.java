@@ -1,7 +1,10 @@
 package dev.surge.api.order;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -11,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import dev.surge.api.auth.CurrentUser;
+import dev.surge.api.system.ApiException;
 import dev.surge.api.system.Blocking;
 import dev.surge.api.system.Problem;
 import dev.surge.api.system.Problems;
@@ -97,18 +101,40 @@ class OrderController {
 				OrderIds.createdAt(order.orderId()), null, null, items, List.of());
 	}
 
+	/**
+	 * Names every short product in {@code shortages}; the first one's fields stay at the
+	 * top level too, as a one-line order has always had them.
+	 */
+	private static ApiException outOfStock(Placement.OutOfStock out) {
+		Placement.Shortage first = out.shortages().getFirst();
+		String detail = out.shortages()
+			.stream()
+			.map((shortage) -> "only " + shortage.available() + " left of product " + shortage.productId())
+			.collect(Collectors.joining(", "));
+		return Problem
+			.of(HttpStatus.CONFLICT, "out-of-stock", "Out of stock",
+					Character.toUpperCase(detail.charAt(0)) + detail.substring(1))
+			.with("productId", first.productId())
+			.with("requested", first.requested())
+			.with("available", first.available())
+			.with("shortages", out.shortages().stream().map(OrderController::member).toList())
+			.toException();
+	}
+
+	private static Map<String, Object> member(Placement.Shortage shortage) {
+		Map<String, Object> member = new LinkedHashMap<>();
+		member.put("productId", shortage.productId());
+		member.put("requested", shortage.requested());
+		member.put("available", shortage.available());
+		return member;
+	}
+
 	private static ResponseEntity<OrderAccepted> respond(Placement placement) {
 		return switch (placement) {
 			case Placement.Accepted accepted -> ResponseEntity.accepted()
 				.location(URI.create("/api/orders/" + accepted.orderId()))
 				.body(OrderAccepted.of(accepted));
-			case Placement.OutOfStock out -> throw Problem
-				.of(HttpStatus.CONFLICT, "out-of-stock", "Out of stock",
-						"Only " + out.available() + " left of product " + out.productId())
-				.with("productId", out.productId())
-				.with("requested", out.requested())
-				.with("available", out.available())
-				.toException();
+			case Placement.OutOfStock out -> throw outOfStock(out);
 			case Placement.UnknownProduct unknown -> throw Problem
 				.of(HttpStatus.NOT_FOUND, "unknown-product", "Unknown product",
 						"Product " + unknown.productId() + " does not exist")

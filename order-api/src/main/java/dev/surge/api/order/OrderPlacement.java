@@ -126,26 +126,35 @@ class OrderPlacement {
 	}
 
 	/**
-	 * Reserves line after line (a one-line order, the common case, without the stream);
-	 * on the first refusal gives back what was taken.
+	 * Reserves line after line (a one-line order, the common case, without the stream). A
+	 * multi-item order tries every line, so that a refusal names every short product; on
+	 * any refusal it gives back what was taken.
 	 */
 	private Mono<Placement> reserveAll(OrderPlaced order) {
-		Mono<Reservation> last = (order.items().size() == 1)
-				? this.gate.reserve(order.orderId(), order.items().get(0), order.placedAt()) : reserveInTurn(order);
-		return last.flatMap((reservation) -> switch (reservation) {
-			case Reservation.Reserved reserved -> Mono.<Placement>just(accepted(order));
-			case Reservation.OutOfStock out -> releaseAll(order)
-				.thenReturn(new Placement.OutOfStock(out.productId(), out.requested(), out.available()));
-			case Reservation.NotLoaded missing -> releaseAll(order).then(notLoaded(missing.productId()));
-		}).onErrorResume((ex) -> releaseAll(order).then(unavailable("Redis", ex)));
+		Mono<List<Reservation>> reservations = (order.items().size() == 1)
+				? this.gate.reserve(order.orderId(), order.items().get(0), order.placedAt()).map(List::of)
+				: Flux.fromIterable(order.items())
+					.concatMap((line) -> this.gate.reserve(order.orderId(), line, order.placedAt()))
+					.collectList();
+		return reservations.flatMap((answers) -> decide(order, answers))
+			.onErrorResume((ex) -> releaseAll(order).then(unavailable("Redis", ex)));
 	}
 
-	/** The last reservation made: the first refusal, or the last line's. */
-	private Mono<Reservation> reserveInTurn(OrderPlaced order) {
-		return Flux.fromIterable(order.items())
-			.concatMap((line) -> this.gate.reserve(order.orderId(), line, order.placedAt()))
-			.takeUntil((reservation) -> !(reservation instanceof Reservation.Reserved))
-			.last();
+	private Mono<Placement> decide(OrderPlaced order, List<Reservation> answers) {
+		List<Placement.Shortage> shortages = new ArrayList<>();
+		for (Reservation answer : answers) {
+			switch (answer) {
+				case Reservation.Reserved reserved -> {
+				}
+				case Reservation.OutOfStock out ->
+					shortages.add(new Placement.Shortage(out.productId(), out.requested(), out.available()));
+				case Reservation.NotLoaded missing -> {
+					return releaseAll(order).then(notLoaded(missing.productId()));
+				}
+			}
+		}
+		return shortages.isEmpty() ? Mono.just(accepted(order))
+				: releaseAll(order).thenReturn(new Placement.OutOfStock(shortages));
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package dev.surge.api.order;
 
+import java.util.List;
+
 /**
  * The outcome of {@code POST /api/orders}: accepted, or refused for a reason the client
  * can act on.
@@ -10,7 +12,17 @@ sealed interface Placement {
 	record Accepted(long orderId, String orderNo) implements Placement {
 	}
 
-	record OutOfStock(long productId, int requested, long available) implements Placement {
+	/** Every line that is short, in product order; never empty. */
+	record OutOfStock(List<Shortage> shortages) implements Placement {
+
+		public OutOfStock {
+			shortages = List.copyOf(shortages);
+		}
+
+	}
+
+	/** One short line: the units asked for and those left. */
+	record Shortage(long productId, int requested, long available) {
 	}
 
 	record UnknownProduct(long productId) implements Placement {
