@@ -50,6 +50,8 @@ export interface Product extends StockLevels {
   imageUrl: string
   priceCents: number
   warningStock: number
+  /** The API's low-stock rule: available at or below warningStock. */
+  lowStock: boolean
 }
 
 export interface OrderLine {
@@ -126,6 +128,8 @@ export interface ThroughputPoint {
 export interface ProductStock extends StockLevels {
   id: number
   name: string
+  /** The API's low-stock rule: available at or below the product's warning level. */
+  lowStock: boolean
 }
 
 export interface Stats {

@@ -15,8 +15,26 @@ describe('chart data mapping', () => {
   it('stacks available, locked and sold per product', () => {
     const option = stockBarOption(
       [
-        { id: 1, name: 'Phone', total: 100, available: 60, locked: 30, sold: 10, sellable: 58 },
-        { id: 2, name: 'Buds', total: 50, available: 50, locked: 0, sold: 0, sellable: 50 },
+        {
+          id: 1,
+          name: 'Phone',
+          total: 100,
+          available: 60,
+          locked: 30,
+          sold: 10,
+          sellable: 58,
+          lowStock: false,
+        },
+        {
+          id: 2,
+          name: 'Buds',
+          total: 50,
+          available: 50,
+          locked: 0,
+          sold: 0,
+          sellable: 50,
+          lowStock: false,
+        },
       ],
       t,
     )

@@ -24,7 +24,16 @@ describe('dashboard store', () => {
           ordersByStatus: { PENDING_PAYMENT: 3 },
           paid: 5,
           products: [
-            { id: 1, name: 'A', total: 10, available: 6, locked: 3, sold: 1, sellable: 5 },
+            {
+              id: 1,
+              name: 'A',
+              total: 10,
+              available: 6,
+              locked: 3,
+              sold: 1,
+              sellable: 5,
+              lowStock: false,
+            },
           ],
           throughput: [{ at: '2026-01-01T10:00:00Z', accepted: 4, rejected: 1 }],
         }),

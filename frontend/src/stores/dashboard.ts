@@ -68,7 +68,8 @@ export const useDashboardStore = defineStore('dashboard', () => {
 
   function applyStock(event: StockEvent) {
     const row = stock.value.find((p) => p.id === event.productId)
-    if (!row) scheduleStatsRefresh()
+    // the figures change here, the low-stock flag is the API's: read it again soon
+    scheduleStatsRefresh()
     if (row) {
       row.total = event.total
       row.available = event.available
@@ -80,8 +81,7 @@ export const useDashboardStore = defineStore('dashboard', () => {
       const product = list.find((p) => p.id === event.productId)
       if (product) Object.assign(product, { ...event, id: product.id })
     }
-    const product = lowStock.value.find((p) => p.id === event.productId)
-    if (product && product.available > product.warningStock) scheduleLowStockRefresh()
+    if (lowStock.value.some((p) => p.id === event.productId)) scheduleLowStockRefresh()
   }
 
   let lowStockTimer: ReturnType<typeof setTimeout> | null = null

@@ -12,6 +12,7 @@ export function aProduct(overrides: Partial<Product> = {}): Product {
     locked: 15,
     sold: 5,
     sellable: 78,
+    lowStock: false,
     ...overrides,
   }
 }

@@ -52,12 +52,16 @@ final class SurgeSystem {
 
 	private final RedisCommands<String, String> redis;
 
+	private final AlertReceiver alerts = new AlertReceiver();
+
 	private SurgeSystem() {
 		this.infrastructure = Infrastructure.shared();
 		this.home = Paths.get(System.getProperty("surge.home", "..")).toAbsolutePath().normalize();
 		this.environment = new HashMap<>(this.infrastructure.springEnvironment());
 		this.environment.put("SURGE_SECURITY_JWT_SECRET", JWT_SECRET);
 		this.environment.putAll(SecurityTestEnvironment.VARIABLES);
+		this.environment.put("SURGE_ALERTS_WEBHOOK_URL", this.alerts.url());
+		this.environment.put("SURGE_ALERTS_CHECK_INTERVAL", "PT2S");
 		this.consumer = startConsumer();
 		this.api = startApi();
 		this.client = new Api("http://127.0.0.1:" + this.api.port());
@@ -85,6 +89,11 @@ final class SurgeSystem {
 
 	Api api() {
 		return this.client;
+	}
+
+	/** What the consumer POSTed to its alert webhook. */
+	AlertReceiver alerts() {
+		return this.alerts;
 	}
 
 	Infrastructure infrastructure() {
@@ -206,6 +215,7 @@ final class SurgeSystem {
 		}
 		this.consumer.stop();
 		this.redisClient.shutdown();
+		this.alerts.stop();
 	}
 
 	static String javaBinary() {

@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.surge.contracts.LowStock;
+
 /**
  * {@code GET /api/admin/inventory/low-stock}: products running low, and those sold out,
  * each listed once.
@@ -15,8 +17,8 @@ import org.jspecify.annotations.Nullable;
 record LowStockReport(List<StockLevel> lowStock, List<StockLevel> outOfStock) {
 
 	/**
-	 * Splits the catalogue: without a threshold each product's own warning level counts
-	 * ({@code available <= warningStock}), with one {@code available <= threshold}.
+	 * Splits the catalogue by {@link LowStock#isLow}: without a threshold against each
+	 * product's own warning level, with one against it.
 	 */
 	static LowStockReport of(List<StockLevel> products, @Nullable Long threshold) {
 		List<StockLevel> out = products.stream()
@@ -25,7 +27,8 @@ record LowStockReport(List<StockLevel> lowStock, List<StockLevel> outOfStock) {
 			.toList();
 		List<StockLevel> low = products.stream()
 			.filter((product) -> product.available() > 0)
-			.filter((product) -> product.available() <= ((threshold != null) ? threshold : product.warningStock()))
+			.filter((product) -> LowStock.isLow(product.available(),
+					(threshold != null) ? threshold : product.warningStock()))
 			.sorted(Comparator.comparingLong(StockLevel::available).thenComparingLong(StockLevel::id))
 			.toList();
 		return new LowStockReport(low, out);

@@ -25,12 +25,14 @@ record Statistics(Map<String, Long> ordersByStatus, long paid, List<Stock> produ
 	 * @param locked units held by unpaid orders
 	 * @param sold units paid for
 	 * @param sellable units the Redis gate may still sell
+	 * @param lowStock at or below its warning level ({@code LowStock.isLow})
 	 */
-	record Stock(long id, String name, long total, long available, long locked, long sold, @Nullable Long sellable) {
+	record Stock(long id, String name, long total, long available, long locked, long sold, @Nullable Long sellable,
+			boolean lowStock) {
 
 		static Stock of(StockLevel level) {
 			return new Stock(level.id(), level.name(), level.total(), level.available(), level.locked(), level.sold(),
-					level.sellable());
+					level.sellable(), level.lowStock());
 		}
 
 	}

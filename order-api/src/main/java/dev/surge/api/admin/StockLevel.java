@@ -1,6 +1,9 @@
 package dev.surge.api.admin;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
+
+import dev.surge.contracts.LowStock;
 
 /**
  * A product with its stock: total/available/locked/sold as MySQL has them, and
@@ -24,6 +27,14 @@ public record StockLevel(long id, String name, @Nullable String imageUrl, long p
 	StockLevel withSellable(@Nullable Long units) {
 		return new StockLevel(this.id, this.name, this.imageUrl, this.priceCents, this.warningStock, this.total,
 				this.available, this.locked, this.sold, units);
+	}
+
+	/**
+	 * {@link LowStock#isLow}: the UI shows this and never compares the numbers itself.
+	 */
+	@JsonProperty("lowStock")
+	public boolean lowStock() {
+		return LowStock.isLow(this.available, this.warningStock);
 	}
 
 }

@@ -1,6 +1,9 @@
 package dev.surge.api.product;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
+
+import dev.surge.contracts.LowStock;
 
 /**
  * A product with its stock: total/available/locked/sold are MySQL's, {@code sellable} is
@@ -23,6 +26,14 @@ public record Product(long id, String name, @Nullable String imageUrl, long pric
 	Product withSellable(@Nullable Long units) {
 		return new Product(this.id, this.name, this.imageUrl, this.priceCents, this.warningStock, this.total,
 				this.available, this.locked, this.sold, units);
+	}
+
+	/**
+	 * {@link LowStock#isLow}: the UI shows this and never compares the numbers itself.
+	 */
+	@JsonProperty("lowStock")
+	public boolean lowStock() {
+		return LowStock.isLow(this.available, this.warningStock);
 	}
 
 }

@@ -42,6 +42,15 @@ class LowStockReportTests {
 		assertThat(report.outOfStock()).containsExactly(this.soldOut);
 	}
 
+	@Test
+	void eachProductSaysWhetherItIsLowAtOrBelowItsLevel() {
+		assertThat(this.atWarning.lowStock()).isTrue();
+		assertThat(this.low.lowStock()).isTrue();
+		assertThat(this.plenty.lowStock()).isFalse();
+		assertThat(this.noWarning.lowStock()).isFalse();
+		assertThat(product(6, 0, 0).lowStock()).as("a level of 0 alerts when sold out").isTrue();
+	}
+
 	private static StockLevel product(long id, int warningStock, long available) {
 		return new StockLevel(id, "Product " + id, null, 1999, warningStock, available + 5, available, 3, 2, available);
 	}

@@ -1,12 +1,13 @@
 package dev.surge.consumer.alert;
 
+import dev.surge.contracts.LowStock;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Whether a product's stock crossed its warning level since the last check. Low means
- * available &lt; warning level; an alert is raised when it becomes low (it was not low
- * before, or it was never checked), not again while it stays low, and once more only
- * after it recovered. Pure, so unit-tested.
+ * Whether a product's stock crossed its warning level since the last check. Low is
+ * {@link LowStock#isLow} (available at or below the level); an alert is raised when it
+ * becomes low (it was not low before, or it was never checked), not again while it stays
+ * low, and once more only after it recovered. Pure, so unit-tested.
  */
 enum LowStockCrossing {
 
@@ -25,7 +26,7 @@ enum LowStockCrossing {
 	 * @param wasLow what the last check remembered, {@code null} if it never checked
 	 */
 	static LowStockCrossing of(long available, int warningStock, @Nullable Boolean wasLow) {
-		boolean low = available < warningStock;
+		boolean low = LowStock.isLow(available, warningStock);
 		boolean before = Boolean.TRUE.equals(wasLow);
 		if (low && !before) {
 			return RAISE;

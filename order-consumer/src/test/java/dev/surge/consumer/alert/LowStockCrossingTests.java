@@ -13,12 +13,13 @@ class LowStockCrossingTests {
 
 	@Test
 	void staysQuietOnTheFirstCheckWhenNotLow() {
-		assertThat(LowStockCrossing.of(10, 10, null)).isEqualTo(LowStockCrossing.NONE);
+		assertThat(LowStockCrossing.of(11, 10, null)).isEqualTo(LowStockCrossing.NONE);
 		assertThat(LowStockCrossing.of(50, 10, null)).isEqualTo(LowStockCrossing.NONE);
 	}
 
 	@Test
-	void raisesWhenCrossingBelow() {
+	void raisesWhenReachingTheLevel() {
+		assertThat(LowStockCrossing.of(10, 10, false)).isEqualTo(LowStockCrossing.RAISE);
 		assertThat(LowStockCrossing.of(9, 10, false)).isEqualTo(LowStockCrossing.RAISE);
 		assertThat(LowStockCrossing.of(0, 1, false)).isEqualTo(LowStockCrossing.RAISE);
 	}
@@ -30,15 +31,16 @@ class LowStockCrossingTests {
 	}
 
 	@Test
-	void clearsWhenBackAtOrAboveTheLevelSoTheNextDropAlertsAgain() {
-		assertThat(LowStockCrossing.of(10, 10, true)).isEqualTo(LowStockCrossing.CLEAR);
-		assertThat(LowStockCrossing.of(9, 10, false)).isEqualTo(LowStockCrossing.RAISE);
+	void clearsWhenBackAboveTheLevelSoTheNextDropAlertsAgain() {
+		assertThat(LowStockCrossing.of(11, 10, true)).isEqualTo(LowStockCrossing.CLEAR);
+		assertThat(LowStockCrossing.of(10, 10, false)).isEqualTo(LowStockCrossing.RAISE);
 	}
 
 	@Test
-	void aZeroWarningLevelNeverAlerts() {
-		assertThat(LowStockCrossing.of(0, 0, null)).isEqualTo(LowStockCrossing.NONE);
-		assertThat(LowStockCrossing.of(0, 0, true)).isEqualTo(LowStockCrossing.CLEAR);
+	void aZeroWarningLevelAlertsWhenSoldOut() {
+		assertThat(LowStockCrossing.of(1, 0, null)).isEqualTo(LowStockCrossing.NONE);
+		assertThat(LowStockCrossing.of(0, 0, false)).isEqualTo(LowStockCrossing.RAISE);
+		assertThat(LowStockCrossing.of(1, 0, true)).isEqualTo(LowStockCrossing.CLEAR);
 	}
 
 }
