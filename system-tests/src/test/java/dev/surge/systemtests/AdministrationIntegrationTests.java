@@ -80,6 +80,22 @@ class AdministrationIntegrationTests {
 	}
 
 	@Test
+	void aDemoResetOutsideTheDemoRunIsRefusedWithAProblemAndChangesNothing() {
+		long product = Shop.product(10);
+		long order = Lifecycle.place(Shop.customer(), product, 2);
+		Stores.awaitStatus(order, "PENDING_PAYMENT");
+
+		Api.Response answer = api().post("/api/admin/demo/reset", Shop.admin(), Map.of());
+
+		assertThat(answer.status()).as(answer.text()).isEqualTo(409);
+		assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(answer.json().get("type").asString()).isEqualTo("/problems/demo-disabled");
+		Lifecycle.settle();
+		assertThat(Stores.status(order)).isEqualTo("PENDING_PAYMENT");
+		assertThat(Stores.stock(product).locked()).isEqualTo(2);
+	}
+
+	@Test
 	void statsCountOrdersPerStateAndPerSecond() {
 		long product = Shop.product(10);
 		Lifecycle.place(Shop.customer(), product, 1);

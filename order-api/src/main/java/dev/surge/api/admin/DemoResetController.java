@@ -7,8 +7,11 @@ import reactor.core.publisher.Mono;
 
 import dev.surge.api.auth.CurrentUser;
 import dev.surge.api.product.ProductCommands;
+import dev.surge.api.system.Problem;
 import dev.surge.contracts.DemoResetRequested;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -17,7 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/admin/demo/reset}: asks the consumer to restore the demo catalogue and
- * its stock (seed 000's 重置库存). Answers 202 once Kafka has the command.
+ * its stock (seed 000's 重置库存). Answers 202 once Kafka has the command; outside the demo
+ * run ({@code surge.demo.enabled} false) refuses with a 409 {@code demo-disabled} problem
+ * and publishes nothing, as the consumer would ignore the command there.
  */
 @RestController
 class DemoResetController {
@@ -26,12 +31,21 @@ class DemoResetController {
 
 	private final Clock clock = Clock.systemUTC();
 
-	DemoResetController(ProductCommands commands) {
+	private final boolean demoEnabled;
+
+	DemoResetController(ProductCommands commands, @Value("${surge.demo.enabled:false}") boolean demoEnabled) {
 		this.commands = commands;
+		this.demoEnabled = demoEnabled;
 	}
 
 	@PostMapping("/api/admin/demo/reset")
 	Mono<ResponseEntity<ResetRequested>> reset(@AuthenticationPrincipal Jwt token) {
+		if (!this.demoEnabled) {
+			return Mono.error(Problem
+				.of(HttpStatus.CONFLICT, "demo-disabled", "Demo mode is off",
+						"The demo reset deletes every order: it runs only where surge.demo.enabled is set")
+				.toException());
+		}
 		DemoResetRequested request = new DemoResetRequested(CurrentUser.of(token).username(),
 				UUID.randomUUID().toString(), this.clock.millis());
 		return this.commands.publish(request)
