@@ -5,10 +5,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
 import dev.surge.stocksync.ConnectionOptions;
+import dev.surge.contracts.RedisKeys;
 import dev.surge.stocksync.RedisSession;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -65,8 +67,26 @@ public final class ReconcileCommand implements Callable<Integer> {
 			for (ProductStock product : MysqlStock.read(mysql, this.productId)) {
 				rows.add(reconcile(mysql, gate, product.id()));
 			}
+			if (this.productId == null) {
+				record(redis, rows);
+			}
 		}
 		return print(out, rows);
+	}
+
+	/**
+	 * The outcome of a full run, for the consumer's {@code surge.reconcile.*} gauges and
+	 * their alert.
+	 */
+	private static void record(RedisSession redis, List<Row> rows) {
+		long fixed = rows.stream().filter(Row::repaired).count();
+		long drifting = rows.stream()
+			.filter((row) -> !row.repaired() && row.drift() != null && row.drift() != 0)
+			.count();
+		redis.commands()
+			.hset(RedisKeys.lastReconcile(),
+					Map.of("products", Long.toString(rows.size()), "drifting", Long.toString(drifting), "fixed",
+							Long.toString(fixed), "at", Long.toString(System.currentTimeMillis())));
 	}
 
 	private Row reconcile(Connection mysql, RedisStock gate, long id) throws SQLException, InterruptedException {
