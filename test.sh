@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test:
+#  0. the compose Prometheus: configuration, alert rules and their unit tests (promtool);
 #  1. the UI: lint, type check, unit tests (Vitest), production build;
 #  2. the Java build: unit tests and integration tests against real Kafka, Redis and MySQL
 #     (devstack servers, or Testcontainers with a Docker engine), fault injection included;
@@ -11,9 +12,13 @@ cd "$(dirname "$0")"
 source scripts/java-home.sh
 source scripts/prerequisites.sh
 # redis-server: the Redis Cluster tests; chromium: the browser e2e; docker-compose: the compose file
-# check (no engine needed); wrk: the benchmark smoke run; curl: scripts/with-system.sh.
-surge_require redis-server:redis-server chromium:chromium docker-compose:docker-compose wrk:wrk curl:curl
+# check (no engine needed); wrk: the benchmark smoke run; curl: scripts/with-system.sh; promtool: the
+# alerting rules check.
+surge_require redis-server:redis-server chromium:chromium docker-compose:docker-compose wrk:wrk curl:curl \
+  promtool:prometheus
 surge_require_node
+
+deploy/scripts/check-prometheus.sh
 
 (cd frontend && npm ci --no-audit --no-fund --loglevel=error && npm run lint && npm run type-check \
   && npm test && npm run build)

@@ -48,6 +48,8 @@ final class SurgeSystem {
 
 	private final Api client;
 
+	private final TraceReceiver traces;
+
 	private final RedisClient redisClient;
 
 	private final RedisCommands<String, String> redis;
@@ -62,6 +64,10 @@ final class SurgeSystem {
 		this.environment.putAll(SecurityTestEnvironment.VARIABLES);
 		this.environment.put("SURGE_ALERTS_WEBHOOK_URL", this.alerts.url());
 		this.environment.put("SURGE_ALERTS_CHECK_INTERVAL", "PT2S");
+		// both services export their sampled spans here (the production sampling, 0.1)
+		this.traces = TraceReceiver.start();
+		this.environment.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", this.traces.endpoint());
+		this.environment.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULE_DELAY", "500ms");
 		this.consumer = startConsumer();
 		this.api = startApi();
 		this.client = new Api("http://127.0.0.1:" + this.api.port());
@@ -94,6 +100,15 @@ final class SurgeSystem {
 	/** What the consumer POSTed to its alert webhook. */
 	AlertReceiver alerts() {
 		return this.alerts;
+	}
+
+	TraceReceiver traces() {
+		return this.traces;
+	}
+
+	/** Where the first consumer serves its actuator endpoints. */
+	String consumerUrl() {
+		return "http://127.0.0.1:" + this.consumer.port();
 	}
 
 	Infrastructure infrastructure() {
@@ -177,6 +192,7 @@ final class SurgeSystem {
 		Map<String, String> env = new HashMap<>(this.environment);
 		int port = freePort();
 		env.put("SERVER_PORT", Integer.toString(port));
+		env.put("SURGE_METRICS_REFRESH_INTERVAL", "PT1S");
 		// a killed consumer's partitions move on after 10 s instead of 45 s
 		env.put("SPRING_APPLICATION_JSON", "{\"spring.kafka.consumer.properties.session.timeout.ms\":\"10000\","
 				+ "\"spring.kafka.consumer.properties.heartbeat.interval.ms\":\"2000\"}");
@@ -216,6 +232,7 @@ final class SurgeSystem {
 		this.consumer.stop();
 		this.redisClient.shutdown();
 		this.alerts.stop();
+		this.traces.stop();
 	}
 
 	static String javaBinary() {
