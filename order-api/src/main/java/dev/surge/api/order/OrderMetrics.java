@@ -70,7 +70,8 @@ class OrderMetrics {
 	private Timer timer(Placement placement) {
 		return switch (placement) {
 			case Placement.Accepted accepted -> this.accepted;
-			case Placement.OutOfStock out -> (out.available() == 0) ? this.soldOut : this.outOfStock;
+			case Placement.OutOfStock out -> out.shortages().stream().allMatch((shortage) -> shortage.available() == 0)
+					? this.soldOut : this.outOfStock;
 			case Placement.UnknownProduct unknown -> this.unknownProduct;
 			case Placement.StockNotLoaded missing -> this.stockNotLoaded;
 			case Placement.Unavailable down -> this.unavailable;

@@ -16,8 +16,8 @@ class OrderMetricsTests {
 	void countsEachPlacementUnderItsOutcome() {
 		place(new Placement.Accepted(1, "SG1"));
 		place(new Placement.Accepted(2, "SG2"));
-		place(new Placement.OutOfStock(7, 3, 0));
-		place(new Placement.OutOfStock(7, 3, 2));
+		place(new Placement.OutOfStock(java.util.List.of(new Placement.Shortage(7, 3, 0))));
+		place(new Placement.OutOfStock(java.util.List.of(new Placement.Shortage(7, 3, 2))));
 		place(new Placement.Unavailable("Kafka is unavailable"));
 
 		assertThat(placed("accepted")).isEqualTo(2);
