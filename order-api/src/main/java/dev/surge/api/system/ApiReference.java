@@ -42,9 +42,9 @@ import org.springframework.http.HttpStatus;
  * with, their type URIs taken from {@link ProblemType}.
  */
 @Configuration(proxyBeanMethods = false)
-public class ApiReference {
+class ApiReference {
 
-	public static final String DOCS_PATH = "/v3/api-docs";
+	static final String DOCS_PATH = "/v3/api-docs";
 
 	static final String BEARER = "bearer-jwt";
 
