@@ -7,7 +7,7 @@ import reactor.core.publisher.Mono;
 
 import dev.surge.api.auth.CurrentUser;
 import dev.surge.api.product.ProductCommands;
-import dev.surge.api.system.Problem;
+import dev.surge.api.system.ProblemType;
 import dev.surge.contracts.DemoResetRequested;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -16,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -38,12 +39,12 @@ class DemoResetController {
 		this.demoEnabled = demoEnabled;
 	}
 
+	@ResponseStatus(HttpStatus.ACCEPTED)
 	@PostMapping("/api/admin/demo/reset")
 	Mono<ResponseEntity<ResetRequested>> reset(@AuthenticationPrincipal Jwt token) {
 		if (!this.demoEnabled) {
-			return Mono.error(Problem
-				.of(HttpStatus.CONFLICT, "demo-disabled", "Demo mode is off",
-						"The demo reset deletes every order: it runs only where surge.demo.enabled is set")
+			return Mono.error(ProblemType.DEMO_DISABLED
+				.problem("The demo reset deletes every order: it runs only where surge.demo.enabled is set")
 				.toException());
 		}
 		DemoResetRequested request = new DemoResetRequested(CurrentUser.of(token).username(),
