@@ -10,7 +10,7 @@ import dev.surge.api.product.ProductCommands;
 import dev.surge.api.system.ProblemType;
 import dev.surge.contracts.DemoResetRequested;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,9 +34,9 @@ class DemoResetController {
 
 	private final boolean demoEnabled;
 
-	DemoResetController(ProductCommands commands, @Value("${surge.demo.enabled:false}") boolean demoEnabled) {
+	DemoResetController(ProductCommands commands, Environment environment) {
 		this.commands = commands;
-		this.demoEnabled = demoEnabled;
+		this.demoEnabled = Boolean.TRUE.equals(environment.getProperty("surge.demo.enabled", Boolean.class, false));
 	}
 
 	@ResponseStatus(HttpStatus.ACCEPTED)

@@ -108,8 +108,8 @@ class OrderController {
 	}
 
 	/**
-	 * Names every short product in {@code shortages}; the first one's fields stay at the top
-	 * level too, as a one-line order has always had them.
+	 * Names every short product in {@code shortages}; the first one's fields stay at the
+	 * top level too, as a one-line order has always had them.
 	 */
 	private static ApiException outOfStock(Placement.OutOfStock out) {
 		Placement.Shortage first = out.shortages().getFirst();
