@@ -9,6 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/java-home.sh
+source scripts/node-env.sh
 
 (cd frontend && npm ci --no-audit --no-fund --loglevel=error && npm run lint && npm run type-check \
   && npm test && npm run build)
