@@ -15,6 +15,6 @@ if [ ! -f "$classpath_file" ]; then
   echo "devstack is not built: run ./mvnw -B -DskipTests package first" >&2
   exit 2
 fi
-exec "$JAVA_HOME/bin/java" -Xmx512m -XX:+ExitOnOutOfMemoryError \
+exec "$JAVA_HOME/bin/java" -Xmx1g -XX:+ExitOnOutOfMemoryError \
   -cp "devstack/target/classes:$(cat "$classpath_file")" \
   dev.surge.devstack.Devstack chaos --home . "$@"

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -24,27 +25,22 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,7 +57,7 @@ import picocli.CommandLine.Option;
 				"Exit code 0 when every check holds, 1 on a violation, 2 when the run could not complete." })
 final class Chaos implements Callable<Integer> {
 
-	private static final Pattern ORDER_ID = Pattern.compile("\"orderId\"\\s*:\\s*\"?(\\d+)");
+	private static final Pattern DRIFT_UNITS = Pattern.compile("\"driftUnits\"\\s*:\\s*(\\d+)");
 
 	private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"?(\\d+)");
 
@@ -94,6 +90,18 @@ final class Chaos implements Callable<Integer> {
 	@Option(names = "--consumers", defaultValue = "2", description = "Consumer instances (default ${DEFAULT-VALUE}).")
 	int consumers;
 
+	@Option(names = "--pay", defaultValue = "30",
+			description = "Percent of accepted orders paid at once (one in ten of them fails or times out); default ${DEFAULT-VALUE}.")
+	int payPercent;
+
+	@Option(names = "--cancel", defaultValue = "5",
+			description = "Percent of accepted orders then cancelled by their customer, paid or not; default ${DEFAULT-VALUE}.")
+	int cancelPercent;
+
+	@Option(names = "--payment-timeout", defaultValue = "PT2M",
+			description = "How long an order waits for payment before it expires (default ${DEFAULT-VALUE}, so every round meets expiries).")
+	Duration paymentTimeout;
+
 	@Option(names = "--seed", description = "Seed of the random choices (default: random, printed).")
 	Long seed;
 
@@ -105,15 +113,9 @@ final class Chaos implements Callable<Integer> {
 			description = "Data, logs and the kill log, relative to --home; wiped at start (default ${DEFAULT-VALUE}).")
 	Path dataDir;
 
-	private final Map<String, AtomicLong> answers = new ConcurrentHashMap<>();
-
-	private final Set<Long> accepted = ConcurrentHashMap.newKeySet();
-
-	private final AtomicLong sent = new AtomicLong();
-
 	private final AtomicBoolean faultsDone = new AtomicBoolean();
 
-	private final AtomicLong nextSlot = new AtomicLong();
+	private final AtomicBoolean faultsFailed = new AtomicBoolean();
 
 	private final List<ServiceProcess> apiProcesses = Collections.synchronizedList(new ArrayList<>());
 
@@ -137,6 +139,10 @@ final class Chaos implements Callable<Integer> {
 
 	private DevServers servers;
 
+	private StatefulRedisConnection<String, String> redis;
+
+	private RedisClient redisClient;
+
 	private String jwtSecret = "";
 
 	@Override
@@ -159,15 +165,34 @@ final class Chaos implements Callable<Integer> {
 			long stock = Math.max(1, (long) (this.orders * 0.8) / this.products);
 			List<Long> productIds = createProducts(admin, stock);
 			log("created %d products with %d units each", productIds.size(), stock);
+			List<String> tokens = users.stream().map((id) -> token(id, "CUSTOMER")).toList();
+			ChaosLoad load = new ChaosLoad(
+					new ChaosLoad.Settings(this.orders, this.rate, this.payPercent, this.cancelPercent), this.http,
+					() -> List.copyOf(this.apiProcesses).stream().map(ServiceProcess::port).toList(),
+					this.faultsDone::get, this::log);
+			ChaosFaults faults = new ChaosFaults(this.servers, new Restarts(), this::log);
+			int planned = (this.rounds > 0) ? this.rounds : Math.max(1, this.orders / 50_000);
 			Instant loadStart = Instant.now();
-			Thread faults = Thread.ofPlatform().name("chaos-faults").start(() -> runFaults(random));
-			runLoad(users, productIds);
-			faults.join();
+			Thread faulting = Thread.ofPlatform()
+				.name("chaos-faults")
+				.start(() -> injectFaults(faults, random, planned, load));
+			load.run(tokens, productIds);
+			faulting.join();
 			Duration loadTime = Duration.between(loadStart, Instant.now());
-			log("load done: %d requests in %s", this.sent.get(), loadTime.truncatedTo(ChronoUnit.SECONDS));
-			ChaosVerdict verdict = drainAndJudge(productIds, stock);
-			verdict.print(System.out, this.orders, this.sent.get(), loadTime, elapsed(), new TreeMap<>(this.answers));
+			log("load done: %d orders sent in %s", load.sent(), loadTime.truncatedTo(ChronoUnit.SECONDS));
+			long serverErrors = load.answers()
+				.entrySet()
+				.stream()
+				.filter((answer) -> answer.getKey().endsWith(" 500"))
+				.mapToLong(Map.Entry::getValue)
+				.sum();
+			ChaosVerdict verdict = drainAndJudge(serverErrors, productIds, List.copyOf(load.accepted()), faults);
+			verdict.print(System.out, this.orders, load.sent(), loadTime, elapsed(), load.answers());
 			log("verdict: %s", verdict.violations().isEmpty() ? "PASS" : "FAIL " + verdict.violations());
+			if (this.faultsFailed.get()) {
+				log("the run is void: a planned fault could not be injected or recovered from (see above)");
+				return 2;
+			}
 			return verdict.violations().isEmpty() ? 0 : 1;
 		}
 		catch (RuntimeException ex) {
@@ -188,6 +213,8 @@ final class Chaos implements Callable<Integer> {
 
 	private void startSystem(Path data) {
 		this.servers = DevServers.start(DevServers.Options.random(data));
+		this.redisClient = RedisClient.create(RedisURI.create(this.servers.redisHost(), this.servers.redisPort()));
+		this.redis = this.redisClient.connect();
 		Map<String, String> base = new HashMap<>(this.servers.springEnvironment());
 		byte[] secret = new byte[48];
 		new java.security.SecureRandom().nextBytes(secret);
@@ -200,6 +227,7 @@ final class Chaos implements Callable<Integer> {
 		// every client comes from 127.0.0.1: the per-IP limit would throttle the run, the
 		// per-user limits stay
 		base.put("SURGE_RATELIMIT_ROUTES_API_IP_CAPACITY", "100000000");
+		base.put("SURGE_ORDERS_PAYMENT_TIMEOUT", this.paymentTimeout.toString());
 		base.put("SPRING_APPLICATION_JSON", "{\"spring.kafka.consumer.properties.session.timeout.ms\":\"10000\","
 				+ "\"spring.kafka.consumer.properties.heartbeat.interval.ms\":\"2000\"}");
 		this.env = base;
@@ -218,116 +246,13 @@ final class Chaos implements Callable<Integer> {
 				this.logs.resolve(module + "-" + port + ".log"));
 	}
 
-	// the load
-
-	private void runLoad(List<Long> users, List<Long> productIds) throws InterruptedException {
-		List<String> tokens = users.stream().map((id) -> token(id, "CUSTOMER")).toList();
-		ExecutorService clientThreads = Executors.newVirtualThreadPerTaskExecutor();
-		for (int i = 0; i < this.clients; i++) {
-			int client = i;
-			clientThreads.submit(() -> client(client, tokens.get(client), productIds));
-		}
-		clientThreads.shutdown();
-		long lastReport = System.nanoTime();
-		while (!clientThreads.awaitTermination(1, TimeUnit.SECONDS)) {
-			if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(15)) {
-				lastReport = System.nanoTime();
-				log("progress: %d requests, %s", this.sent.get(), new TreeMap<>(this.answers));
-			}
-		}
-	}
-
-	private void client(int client, String token, List<Long> productIds) {
-		ThreadLocalRandom random = ThreadLocalRandom.current();
-		int attempt = client;
-		while (this.sent.get() < this.orders || !this.faultsDone.get()) {
-			pace();
-			long product = productIds.get(random.nextInt(productIds.size()));
-			int quantity = (random.nextInt(10) == 0) ? 2 : 1;
-			List<ServiceProcess> instances = List.copyOf(this.apiProcesses);
-			ServiceProcess api = instances.get(Math.floorMod(attempt++, instances.size()));
-			this.sent.incrementAndGet();
-			try {
-				HttpResponse<String> answer = this.http
-					.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/api/orders"))
-						.timeout(Duration.ofSeconds(30))
-						.header("Authorization", "Bearer " + token)
-						.header("Content-Type", "application/json")
-						.header("Idempotency-Key", UUID.randomUUID().toString())
-						.POST(HttpRequest.BodyPublishers
-							.ofString("{\"productId\":" + product + ",\"quantity\":" + quantity + "}"))
-						.build(), HttpResponse.BodyHandlers.ofString());
-				count(Integer.toString(answer.statusCode()));
-				if (answer.statusCode() == 202) {
-					Matcher id = ORDER_ID.matcher(answer.body());
-					if (id.find()) {
-						this.accepted.add(Long.parseLong(id.group(1)));
-					}
-				}
-				else if (answer.statusCode() >= 500 || answer.statusCode() == 429) {
-					Thread.sleep(200);
-				}
-			}
-			catch (IOException ex) {
-				count("connection failed");
-				sleepQuietly(Duration.ofMillis(200));
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-		}
-	}
-
-	private void pace() {
-		if (this.rate <= 0) {
-			return;
-		}
-		long interval = TimeUnit.SECONDS.toNanos(1) / this.rate;
-		long slot = this.nextSlot.accumulateAndGet(System.nanoTime(), (last, now) -> Math.max(last + interval, now));
-		long wait = slot - System.nanoTime();
-		if (wait > 0) {
-			sleepQuietly(Duration.ofNanos(wait));
-		}
-	}
-
-	private void count(String answer) {
-		this.answers.computeIfAbsent(answer, (key) -> new AtomicLong()).incrementAndGet();
-	}
-
-	// the faults
-
-	enum Fault {
-
-		KAFKA, REDIS, MYSQL, API, CONSUMER
-
-	}
-
-	private void runFaults(Random random) {
+	private void injectFaults(ChaosFaults faults, Random random, int rounds, ChaosLoad load) {
 		try {
-			int planned = (this.rounds > 0) ? this.rounds : Math.max(1, this.orders / 50_000);
-			List<Fault> plan = new ArrayList<>();
-			for (int round = 0; round < planned; round++) {
-				List<Fault> kinds = new ArrayList<>(List.of(Fault.values()));
-				Collections.shuffle(kinds, random);
-				plan.addAll(kinds);
-			}
-			List<Double> moments = new ArrayList<>();
-			for (int i = 0; i < plan.size(); i++) {
-				moments.add(0.05 + 0.8 * random.nextDouble());
-			}
-			Collections.sort(moments);
-			log("planned kills: %s", plan);
-			for (int i = 0; i < plan.size(); i++) {
-				long at = (long) (moments.get(i) * this.orders);
-				while (this.sent.get() < at) {
-					sleepQuietly(Duration.ofMillis(50));
-				}
-				inject(plan.get(i), random);
-			}
+			faults.run(random, rounds, this.orders, load::sent);
 		}
 		catch (RuntimeException ex) {
 			log("fault injection failed: %s", ex);
+			this.faultsFailed.set(true);
 			throw ex;
 		}
 		finally {
@@ -335,49 +260,38 @@ final class Chaos implements Callable<Integer> {
 		}
 	}
 
-	private void inject(Fault fault, Random random) {
-		switch (fault) {
-			case KAFKA -> outage("Kafka broker killed (SIGKILL)", () -> this.servers.stopKafka(true),
-					this.servers::startKafka, Duration.ofMillis(2000 + random.nextInt(4000)));
-			case REDIS -> outage("Redis stopped (SIGTERM, AOF kept)", this.servers::stopRedis, this.servers::startRedis,
-					Duration.ofMillis(1000 + random.nextInt(2000)));
-			case MYSQL -> outage("MySQL stopped", this.servers::stopMysql, this.servers::startMysql,
-					Duration.ofMillis(5000 + random.nextInt(15000)));
-			case API -> restart("order-api", this.apiProcesses, random);
-			case CONSUMER -> restart("order-consumer", this.consumerProcesses, random);
+	/** Kills an instance with SIGKILL and starts it again on its port. */
+	private final class Restarts implements ChaosFaults.Restarts {
+
+		@Override
+		public void api(Random random) {
+			restart("order-api", Chaos.this.apiProcesses, random);
 		}
-	}
 
-	private void outage(String what, Runnable stop, Runnable start, Duration down) {
-		log("KILL %s, down for %s", what, down);
-		stop.run();
-		sleepQuietly(down);
-		timedStep("restarted after " + what, start);
-	}
+		@Override
+		public void consumer(Random random) {
+			restart("order-consumer", Chaos.this.consumerProcesses, random);
+		}
 
-	private void restart(String module, List<ServiceProcess> instances, Random random) {
-		int index = random.nextInt(instances.size());
-		ServiceProcess victim = instances.get(index);
-		log("KILL %s on port %d (pid %d, SIGKILL)", module, victim.port(), victim.pid());
-		victim.kill();
-		timedStep(module + " restarted on port " + victim.port(),
-				() -> instances.set(index, startApp(module, victim.port())));
-	}
+		private void restart(String module, List<ServiceProcess> instances, Random random) {
+			int index = random.nextInt(instances.size());
+			ServiceProcess victim = instances.get(index);
+			log("KILL %s on port %d (pid %d, SIGKILL)", module, victim.port(), victim.pid());
+			victim.kill();
+			instances.set(index, startApp(module, victim.port()));
+		}
 
-	private void timedStep(String what, Runnable step) {
-		long start = System.nanoTime();
-		step.run();
-		log("%s (%.1f s)", what, (System.nanoTime() - start) / 1e9);
 	}
 
 	// drain and verdict
 
-	private ChaosVerdict drainAndJudge(List<Long> productIds, long stock) throws SQLException, InterruptedException {
+	private ChaosVerdict drainAndJudge(long serverErrors, List<Long> productIds, List<Long> accepted,
+			ChaosFaults faults) throws SQLException, InterruptedException {
 		long deadline = System.nanoTime() + this.drainTimeout.toNanos();
 		long missing;
 		long held;
 		while (true) {
-			missing = missing(List.copyOf(this.accepted));
+			missing = missing(accepted);
 			held = reservations(productIds);
 			if ((missing == 0 && held == 0) || System.nanoTime() > deadline) {
 				break;
@@ -386,12 +300,39 @@ final class Chaos implements Callable<Integer> {
 			Thread.sleep(5000);
 		}
 		log("drained: %d accepted orders missing, %d reservations left", missing, held);
-		Map<Long, Long> driftBefore = drift(productIds);
-		int reconcile = stockSync("reconcile", "--fix");
-		Map<Long, Long> driftAfter = drift(productIds);
-		int check = stockSync("check");
-		return ChaosVerdict.of(mysql(), productIds, stock, this.accepted.size(), missing,
-				countAbandoned(List.copyOf(this.accepted)), held, driftBefore, driftAfter, reconcile, check);
+		long inFlight = awaitInFlightCopiesGone();
+		StockSyncRun report = stockSync("reconcile", "--json");
+		long drift = driftUnits(report.output());
+		int fix = stockSync("reconcile", "--fix").exit();
+		int check = stockSync("check").exit();
+		StockLedgerAudit.Findings ledger;
+		try (Connection db = mysql()) {
+			ledger = StockLedgerAudit.read(db, productIds);
+		}
+		return new ChaosVerdict(serverErrors, accepted.size(), missing, countAbandoned(accepted), ledger, held,
+				inFlight, drift, List.of(report.exit(), fix, check), faults.recovery());
+	}
+
+	/**
+	 * The API's in-flight copies of orders the consumer settled; the consumer deletes
+	 * them right after its batch, so a few seconds after the drain none may be left.
+	 */
+	private long awaitInFlightCopiesGone() throws InterruptedException {
+		long left = 0;
+		for (int attempt = 0; attempt < 6; attempt++) {
+			left = this.redis.sync().keys("inflight:*").size();
+			if (left == 0) {
+				return 0;
+			}
+			Thread.sleep(5000);
+		}
+		log("in-flight copies left: %s", this.redis.sync().keys("inflight:*").stream().limit(10).toList());
+		return left;
+	}
+
+	private static long driftUnits(String json) {
+		Matcher units = DRIFT_UNITS.matcher(json);
+		return units.find() ? Long.parseLong(units.group(1)) : -1;
 	}
 
 	private long missing(List<Long> ids) throws SQLException {
@@ -437,10 +378,10 @@ final class Chaos implements Callable<Integer> {
 	}
 
 	private long reservations(List<Long> productIds) {
-		try (Resp redis = redis()) {
+		try {
 			long held = 0;
 			for (long id : productIds) {
-				held += redis.hlen("resv:{p" + id + "}");
+				held += this.redis.sync().hlen("resv:{p" + id + "}");
 			}
 			return held;
 		}
@@ -449,65 +390,44 @@ final class Chaos implements Callable<Integer> {
 		}
 	}
 
-	/** Redis stock minus (MySQL available − Σ reservations), per product. */
-	private Map<Long, Long> drift(List<Long> productIds) throws SQLException {
-		Map<Long, Long> drift = new LinkedHashMap<>();
-		try (Connection db = mysql();
-				Resp redis = redis();
-				PreparedStatement select = db
-					.prepareStatement("SELECT available FROM product_stock WHERE product_id = ?")) {
-			for (long id : productIds) {
-				select.setLong(1, id);
-				long available;
-				try (ResultSet rs = select.executeQuery()) {
-					rs.next();
-					available = rs.getLong(1);
-				}
-				String value = redis.get("stock:{p" + id + "}");
-				long held = 0;
-				if (redis.hlen("resv:{p" + id + "}") > 0) {
-					held = -1; // not drained: counted as drift below
-				}
-				drift.put(id, (value != null && held == 0) ? Long.parseLong(value) - available : Long.MIN_VALUE);
-			}
-		}
-		return drift;
-	}
-
-	private int stockSync(String... args) {
+	private StockSyncRun stockSync(String... args) {
 		List<String> command = new ArrayList<>(
 				List.of(Processes.javaBinary(), "-Xmx256m", "-jar", jar("stock-sync").toString()));
 		command.addAll(List.of(args));
-		Path log = this.logs.resolve("stock-sync.log");
 		try {
+			Path output = Files.createTempFile(this.logs, "stock-sync", ".out");
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+				.redirectOutput(output.toFile());
 			builder.environment().putAll(this.env);
 			Process process = builder.start();
 			if (!process.waitFor(5, TimeUnit.MINUTES)) {
 				process.destroyForcibly();
-				return -1;
+				return new StockSyncRun(-1, "");
 			}
-			log("stock-sync %s: exit %d (output in %s)", String.join(" ", args), process.exitValue(), log);
-			return process.exitValue();
+			String text = Files.readString(output);
+			Files.writeString(this.logs.resolve("stock-sync.log"),
+					"$ stock-sync " + String.join(" ", args) + System.lineSeparator() + text, StandardOpenOption.CREATE,
+					StandardOpenOption.APPEND);
+			log("stock-sync %s: exit %d (output in %s)", String.join(" ", args), process.exitValue(),
+					this.logs.resolve("stock-sync.log"));
+			return new StockSyncRun(process.exitValue(), text);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return -1;
+			return new StockSyncRun(-1, "");
 		}
+	}
+
+	private record StockSyncRun(int exit, String output) {
 	}
 
 	// set-up helpers
 
 	private Connection mysql() throws SQLException {
 		return DriverManager.getConnection(this.servers.jdbcUrl(), this.servers.dbUser(), this.servers.dbPassword());
-	}
-
-	private Resp redis() {
-		return new Resp(this.servers.redisHost(), this.servers.redisPort());
 	}
 
 	private List<Long> insertUsers(int count, String role) throws SQLException {
@@ -585,6 +505,9 @@ final class Chaos implements Callable<Integer> {
 		if (this.servers != null) {
 			this.servers.close();
 		}
+		if (this.redisClient != null) {
+			this.redisClient.shutdown();
+		}
 		this.killLog.close();
 	}
 
@@ -598,15 +521,6 @@ final class Chaos implements Callable<Integer> {
 		System.out.println(line);
 		if (this.killLog != System.out) {
 			this.killLog.println(line);
-		}
-	}
-
-	private static void sleepQuietly(Duration duration) {
-		try {
-			Thread.sleep(duration);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 		}
 	}
 

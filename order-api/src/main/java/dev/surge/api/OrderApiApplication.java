@@ -13,8 +13,8 @@ public class OrderApiApplication {
 
 	/**
 	 * Reactor Netty's default is at least four event loops; with fewer cores than that
-	 * they take turns on them (one loop per core: 2,856 → 3,132 orders/s on 2 cores,
-	 * docs/performance.md). {@code -Dreactor.netty.ioWorkerCount} still wins.
+	 * they take turns on them, so the API runs one loop per core.
+	 * {@code -Dreactor.netty.ioWorkerCount} still wins.
 	 */
 	public static void main(String[] args) {
 		if (System.getProperty("reactor.netty.ioWorkerCount") == null) {

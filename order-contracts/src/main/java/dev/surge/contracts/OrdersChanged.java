@@ -2,6 +2,8 @@ package dev.surge.contracts;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * These orders changed state:
  * {@code {"type":"ORDER","orders":[{"orderId":..,"userId":..,"from":"..","status":"..","reason":..,"operator":".."}]}}.
@@ -25,7 +27,8 @@ public record OrdersChanged(List<OrderChange> orders) implements ChangeNotice {
 	 * @param reason why, e.g. {@code PAYMENT_TIMEOUT}, {@code OUT_OF_STOCK}, may be null
 	 * @param operator who did it: a username or {@code system}
 	 */
-	public record OrderChange(long orderId, long userId, String from, String status, String reason, String operator) {
+	public record OrderChange(long orderId, long userId, @Nullable String from, String status, @Nullable String reason,
+			String operator) {
 
 	}
 

@@ -1,5 +1,7 @@
 package dev.surge.contracts;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An admin changed a product's details (not its stock).
  *
@@ -11,7 +13,7 @@ package dev.surge.contracts;
  * @param operator admin username
  * @param at epoch millis
  */
-public record ProductUpdated(long productId, String name, String imageUrl, long priceCents, int warningStock,
+public record ProductUpdated(long productId, String name, @Nullable String imageUrl, long priceCents, int warningStock,
 		String operator, long at) implements ProductEvent {
 
 	@Override

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The start-up rule every service and {@code stock-sync} share: outside the demo run
  * ({@code SURGE_DEMO_ENABLED=true}) the MySQL and Redis passwords must be given, and no
@@ -39,7 +41,8 @@ public final class StorePasswords {
 	 * @return the reason to refuse to start, naming the missing variables; empty when
 	 * nothing is missing or in the demo run
 	 */
-	public static Optional<String> refusal(boolean demo, List<Secret> secrets, Function<Secret, String> value) {
+	public static Optional<String> refusal(boolean demo, List<Secret> secrets,
+			Function<Secret, @Nullable String> value) {
 		if (demo) {
 			return Optional.empty();
 		}

@@ -1,11 +1,17 @@
 package dev.surge.stocksync;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -16,10 +22,13 @@ import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import dev.surge.contracts.StorePasswords;
 import dev.surge.contracts.StorePasswords.Secret;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /**
  * Where MySQL and Redis are. Flags win over the environment variables the services use.
+ * Passwords come from the environment or a file, never from a flag (which {@code ps}
+ * would show).
  */
 public final class ConnectionOptions {
 
@@ -31,10 +40,10 @@ public final class ConnectionOptions {
 			defaultValue = "${env:SPRING_DATASOURCE_USERNAME:-surge}")
 	String dbUser;
 
-	@Option(names = "--db-password", paramLabel = "PASSWORD",
-			description = "MySQL password (env SPRING_DATASOURCE_PASSWORD); required outside the demo run.",
-			defaultValue = "${env:SPRING_DATASOURCE_PASSWORD:-}")
-	String dbPassword;
+	@Option(names = "--db-password-file", paramLabel = "FILE",
+			description = "File holding the MySQL password (env SPRING_DATASOURCE_PASSWORD_FILE); else env SPRING_DATASOURCE_PASSWORD. Required outside the demo run; never a flag, so it does not show in ps.",
+			defaultValue = "${env:SPRING_DATASOURCE_PASSWORD_FILE:-}")
+	String dbPasswordFile;
 
 	@Option(names = "--redis-host", paramLabel = "HOST", description = "Redis host (env SPRING_DATA_REDIS_HOST).",
 			defaultValue = "${env:SPRING_DATA_REDIS_HOST:-127.0.0.1}")
@@ -54,13 +63,16 @@ public final class ConnectionOptions {
 			defaultValue = "${env:SPRING_DATA_REDIS_USERNAME:-}")
 	String redisUsername;
 
-	@Option(names = "--redis-password", paramLabel = "PASSWORD",
-			description = "Redis password (env SPRING_DATA_REDIS_PASSWORD); required outside the demo run.",
-			defaultValue = "${env:SPRING_DATA_REDIS_PASSWORD:-}")
-	String redisPassword;
+	@Option(names = "--redis-password-file", paramLabel = "FILE",
+			description = "File holding the Redis password (env SPRING_DATA_REDIS_PASSWORD_FILE); else env SPRING_DATA_REDIS_PASSWORD. Required outside the demo run.",
+			defaultValue = "${env:SPRING_DATA_REDIS_PASSWORD_FILE:-}")
+	String redisPasswordFile;
 
 	@Option(names = "--verbose", description = "Print stack traces of failures.")
 	boolean verbose;
+
+	/** Where variables are read; tests give their own. */
+	Function<String, @Nullable String> environment = System::getenv;
 
 	/**
 	 * Opens MySQL. Every command that does also opens Redis, so both passwords are
@@ -69,7 +81,8 @@ public final class ConnectionOptions {
 	public Connection openMysql() throws SQLException {
 		requirePasswords(StorePasswords.ALL);
 		DriverManager.setLoginTimeout(10);
-		Connection connection = DriverManager.getConnection(this.jdbcUrl, this.dbUser, this.dbPassword);
+		Connection connection = DriverManager.getConnection(this.jdbcUrl, this.dbUser,
+				password(StorePasswords.DATASOURCE));
 		connection.setReadOnly(false);
 		return connection;
 	}
@@ -120,12 +133,26 @@ public final class ConnectionOptions {
 	 */
 	public void requirePasswords(List<Secret> secrets) {
 		boolean demo = Boolean.parseBoolean(System.getenv(StorePasswords.DEMO_VARIABLE));
-		StorePasswords
-			.refusal(demo, secrets,
-					(secret) -> (secret == StorePasswords.DATASOURCE) ? this.dbPassword : this.redisPassword)
-			.ifPresent((reason) -> {
-				throw new IllegalStateException(reason + "; or give --db-password / --redis-password");
-			});
+		StorePasswords.refusal(demo, secrets, this::password).ifPresent((reason) -> {
+			throw new IllegalStateException(reason + "; or give --db-password-file / --redis-password-file");
+		});
+	}
+
+	/**
+	 * The file's content (without a trailing line break) when a file is named, else the
+	 * variable.
+	 */
+	private String password(Secret secret) {
+		String file = (secret == StorePasswords.DATASOURCE) ? this.dbPasswordFile : this.redisPasswordFile;
+		if (file != null && !file.isEmpty()) {
+			try {
+				return Files.readString(Path.of(file)).stripTrailing();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot read the password file " + file, ex);
+			}
+		}
+		return Objects.requireNonNullElse(this.environment.apply(secret.variable()), "");
 	}
 
 	public RedisClient redisClient() {
@@ -134,12 +161,13 @@ public final class ConnectionOptions {
 
 	private RedisURI uri(String host, int port) {
 		RedisURI.Builder builder = RedisURI.Builder.redis(host, port).withTimeout(Duration.ofSeconds(10));
-		if (this.redisPassword != null && !this.redisPassword.isEmpty()) {
+		String redisPassword = password(StorePasswords.REDIS);
+		if (!redisPassword.isEmpty()) {
 			if (this.redisUsername != null && !this.redisUsername.isEmpty()) {
-				builder.withAuthentication(this.redisUsername, this.redisPassword);
+				builder.withAuthentication(this.redisUsername, redisPassword);
 			}
 			else {
-				builder.withPassword(this.redisPassword.toCharArray());
+				builder.withPassword(redisPassword.toCharArray());
 			}
 		}
 		return builder.build();

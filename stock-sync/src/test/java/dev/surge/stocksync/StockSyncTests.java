@@ -1,15 +1,23 @@
 package dev.surge.stocksync;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.StringWriter;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class StockSyncTests {
+
+	@TempDir
+	Path directory;
 
 	@Test
 	void helpListsTheCommands() {
@@ -27,8 +35,9 @@ class StockSyncTests {
 		CommandLine commandLine = StockSync.commandLine();
 		commandLine.setErr(new PrintWriter(err));
 
+		String secret = passwordFile("secret\n").toString();
 		int exit = commandLine.execute("check", "--jdbc-url", "jdbc:mysql://127.0.0.1:1/surge?connectTimeout=500",
-				"--db-password", "secret", "--redis-password", "secret");
+				"--db-password-file", secret, "--redis-password-file", secret);
 
 		assertThat(exit).isEqualTo(StockSync.FAILED);
 		assertThat(err.toString().strip().lines()).hasSize(1)
@@ -45,12 +54,13 @@ class StockSyncTests {
 		CommandLine commandLine = StockSync.commandLine();
 		commandLine.setErr(new PrintWriter(err));
 
-		int exit = commandLine.execute("load", "--db-password", "", "--redis-password", "");
+		String empty = passwordFile("").toString();
+		int exit = commandLine.execute("load", "--db-password-file", empty, "--redis-password-file", empty);
 
 		assertThat(exit).isEqualTo(StockSync.FAILED);
 		assertThat(err.toString().strip().lines()).containsExactly(
 				"stock-sync: Refusing to start without SPRING_DATASOURCE_PASSWORD and SPRING_DATA_REDIS_PASSWORD "
-						+ "(only the demo run, SURGE_DEMO_ENABLED=true, may do without); or give --db-password / --redis-password");
+						+ "(only the demo run, SURGE_DEMO_ENABLED=true, may do without); or give --db-password-file / --redis-password-file");
 	}
 
 	@Test
@@ -60,11 +70,34 @@ class StockSyncTests {
 		CommandLine commandLine = StockSync.commandLine();
 		commandLine.setErr(new PrintWriter(err));
 
-		int exit = commandLine.execute("dlt", "list", "--db-password", "", "--redis-password", "");
+		String empty = passwordFile("").toString();
+		int exit = commandLine.execute("dlt", "list", "--db-password-file", empty, "--redis-password-file", empty);
 
 		assertThat(exit).isEqualTo(StockSync.FAILED);
 		assertThat(err.toString()).contains("without SPRING_DATA_REDIS_PASSWORD (")
 			.doesNotContain("SPRING_DATASOURCE_PASSWORD");
+	}
+
+	@Test
+	void takesNoPasswordOnTheCommandLine() {
+		StringWriter err = new StringWriter();
+		CommandLine commandLine = StockSync.commandLine();
+		commandLine.setErr(new PrintWriter(err));
+
+		int exit = commandLine.execute("check", "--db-password", "secret");
+
+		assertThat(exit).isEqualTo(CommandLine.ExitCode.USAGE);
+		assertThat(err.toString()).contains("Unknown options: '--db-password', 'secret'");
+	}
+
+	private Path passwordFile(String content) {
+		try {
+			Path file = this.directory.resolve("password-" + content.hashCode());
+			return Files.writeString(file, content);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 }

@@ -328,14 +328,19 @@ class ClusterModeIntegrationTests {
 		return this.home.resolve("system-tests").resolve("target").resolve(name + ".log");
 	}
 
-	/** stock-sync check with the cluster given as flags, as an operator would type it. */
+	/**
+	 * stock-sync check with the cluster given as flags and the passwords in its
+	 * environment, as an operator would run it.
+	 */
 	private void assertStockSyncCheckClean() throws Exception {
 		List<String> command = List.of(SurgeSystem.javaBinary(), "-Xmx256m", "-jar", jar("stock-sync").toString(),
-				"check", "--jdbc-url", this.servers.jdbcUrl(), "--db-user", this.servers.dbUser(), "--db-password",
-				this.servers.dbPassword(), "--redis-cluster-nodes", this.servers.redisClusterNodes(),
-				"--redis-password", REDIS_PASSWORD);
+				"check", "--jdbc-url", this.servers.jdbcUrl(), "--db-user", this.servers.dbUser(),
+				"--redis-cluster-nodes", this.servers.redisClusterNodes());
 		Path output = Files.createTempFile("stock-sync", ".out");
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+		builder.environment().put("SPRING_DATASOURCE_PASSWORD", this.servers.dbPassword());
+		builder.environment().put("SPRING_DATA_REDIS_PASSWORD", REDIS_PASSWORD);
+		Process process = builder.start();
 		assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("stock-sync check finished").isTrue();
 		String text = Files.readString(output);
 		Files.delete(output);

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
 
+import dev.surge.devstack.StockLedgerAudit;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -31,9 +33,10 @@ final class Faults {
 
 	/**
 	 * Waits until every accepted order is in MySQL and no reservation is left, then
-	 * asserts: every accepted order was written once and never abandoned; per product,
-	 * one PRELOCK per locked order and {@code locked} = the units of those orders (no
-	 * order applied twice, nothing oversold); the stock invariants and a clean
+	 * asserts: every accepted order was written once and never abandoned; every order
+	 * line's stock history agrees with its order's state and the products' locked and
+	 * sold units with those histories ({@link StockLedgerAudit}: no order or movement
+	 * applied twice, nothing oversold); the stock invariants and a clean
 	 * {@code stock-sync check}.
 	 */
 	static void assertDrainedExactlyOnce(Burst burst, List<Long> products) {
@@ -51,12 +54,12 @@ final class Faults {
 		assertThat(count("SELECT COUNT(*) FROM abandoned_orders WHERE order_id IN (%s)", burst.accepted()))
 			.as("accepted orders abandoned")
 			.isZero();
-		for (long product : products) {
-			long lockedOrders = Stores.orders(product, "PENDING_PAYMENT");
-			assertThat(Stores.stockLogRows(product, "PRELOCK")).as("PRELOCK rows of product %d", product)
-				.isEqualTo(lockedOrders);
-			assertThat(Stores.stock(product).locked()).as("locked units of product %d", product)
-				.isEqualTo(lockedOrders);
+		try (Connection db = SurgeSystem.get().mysql()) {
+			StockLedgerAudit.Findings ledger = StockLedgerAudit.read(db, products);
+			assertThat(ledger.clean()).as("stock histories of the orders: %s", ledger).isTrue();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
 		}
 		Stores.assertInvariants(ids);
 	}

@@ -344,7 +344,7 @@ class SecurityIntegrationTests {
 		assertThat(result.exitCode()).isEqualTo(2);
 		assertThat(result.output().strip()).isEqualTo(
 				"stock-sync: Refusing to start without SPRING_DATA_REDIS_PASSWORD (only the demo run, SURGE_DEMO_ENABLED=true, "
-						+ "may do without); or give --db-password / --redis-password");
+						+ "may do without); or give --db-password-file / --redis-password-file");
 		// the demo run may do without
 		env.put("SURGE_DEMO_ENABLED", "true");
 		SurgeSystem.CommandResult demo = ExtraApi.run("stock-sync", env, "check");

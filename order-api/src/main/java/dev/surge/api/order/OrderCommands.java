@@ -64,12 +64,18 @@ class OrderCommands {
 			});
 	}
 
+	/**
+	 * MySQL, else the in-flight copy, else MySQL again: the consumer deletes the copy
+	 * right after it committed the order, which may fall between the first two reads.
+	 */
 	private Mono<OrderQueries.State> currentState(long orderId) {
 		return this.blocking.call(() -> this.queries.state(orderId))
 			.flatMap((stored) -> stored.map(Mono::just)
 				.orElseGet(() -> this.inFlight.find(orderId)
 					.flatMap((order) -> Mono
-						.justOrEmpty(order.map((placed) -> new OrderQueries.State(placed.userId(), "ACCEPTED"))))));
+						.justOrEmpty(order.map((placed) -> new OrderQueries.State(placed.userId(), "ACCEPTED"))))))
+			.switchIfEmpty(
+					Mono.defer(() -> this.blocking.call(() -> this.queries.state(orderId))).flatMap(Mono::justOrEmpty));
 	}
 
 	static Problem illegal(String status, OrderAction action) {

@@ -70,6 +70,8 @@ class OrderController {
 		CurrentUser user = CurrentUser.of(token);
 		return this.blocking.call(() -> this.queries.find(id))
 			.flatMap((stored) -> stored.map(Mono::just).orElseGet(() -> inFlight(id)))
+			// the consumer deletes the in-flight copy right after it committed the order
+			.switchIfEmpty(Mono.defer(() -> this.blocking.call(() -> this.queries.find(id))).flatMap(Mono::justOrEmpty))
 			.filter((order) -> this.access.permits(user, order.userId(), id, request))
 			.switchIfEmpty(Mono.error(Problems.notFound("Order " + id).toException()));
 	}

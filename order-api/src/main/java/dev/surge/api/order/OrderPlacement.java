@@ -149,21 +149,29 @@ class OrderPlacement {
 	}
 
 	/**
-	 * The in-flight record is written while the broker acknowledges, not after: one Redis
-	 * round trip less on the request's path. If the publish fails, it is removed again.
+	 * The in-flight record is written, and its write confirmed, before the order is
+	 * published: the consumer deletes it once the order is settled, so it must not land
+	 * after that (a command Lettuce queued while Redis restarted would). If it fails, the
+	 * order is not published; if the publish fails, the record is removed again, on the
+	 * same connection, so after any late write of it.
 	 */
 	private Mono<Placement> publish(OrderPlaced order) {
-		Mono<Boolean> remembered = this.inFlight.remember(order).onErrorResume((ex) -> Mono.just(false));
-		return Mono.zip(this.publisher.publish(order), remembered, (sent, kept) -> (Placement) accepted(order))
-			.onErrorResume((ex) -> {
-				Mono<Void> forget = this.inFlight.forget(order.orderId());
-				if (ex instanceof OrderPublisher.OutcomeUnknown) {
-					log.warn("Order {} not confirmed: {}", order.orderId(), ex.getMessage());
-					return forget.thenReturn(new Placement.Unavailable("Kafka did not confirm order " + order.orderId()
-							+ " in time: it may still be placed, otherwise its stock is given back within a minute"));
-				}
-				return releaseAll(order).then(forget).then(unavailable("Kafka", ex));
-			});
+		return this.inFlight.remember(order)
+			.then(Mono.defer(() -> send(order)))
+			.onErrorResume((ex) -> releaseAll(order).then(this.inFlight.forget(order.orderId()))
+				.then(unavailable("Redis", ex)));
+	}
+
+	private Mono<Placement> send(OrderPlaced order) {
+		return this.publisher.publish(order).thenReturn((Placement) accepted(order)).onErrorResume((ex) -> {
+			Mono<Void> forget = this.inFlight.forget(order.orderId());
+			if (ex instanceof OrderPublisher.OutcomeUnknown) {
+				log.warn("Order {} not confirmed: {}", order.orderId(), ex.getMessage());
+				return forget.thenReturn(new Placement.Unavailable("Kafka did not confirm order " + order.orderId()
+						+ " in time: it may still be placed, otherwise its stock is given back within a minute"));
+			}
+			return releaseAll(order).then(forget).then(unavailable("Kafka", ex));
+		});
 	}
 
 	private Mono<Placement> notLoaded(long productId) {

@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
  * Bounds the order path's Redis calls and Kafka sends with resilience4j time limiters on
  * their futures. The Reactor operator ({@code TimeLimiterOperator}, i.e.
  * {@code Mono.timeout}) builds a description of the whole upstream chain as text on every
- * subscription: 10 % of the API's allocations under load. A timed-out call fails with
- * {@link java.util.concurrent.TimeoutException}, counted in the limiter's metrics.
+ * subscription, on the order path's hot loop (docs/performance.md). A timed-out call
+ * fails with {@link java.util.concurrent.TimeoutException}, counted in the limiter's
+ * metrics.
  */
 @Component
 class TimeLimits implements DisposableBean {

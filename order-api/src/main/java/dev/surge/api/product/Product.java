@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param sold units paid for
  * @param sellable units the gate may still sell
  */
-public record Product(long id, String name, @Nullable String imageUrl, long priceCents, int warningStock, long total,
+record Product(long id, String name, @Nullable String imageUrl, long priceCents, int warningStock, long total,
 		long available, long locked, long sold, @Nullable Long sellable) {
 
 	Product withSellable(@Nullable Long units) {

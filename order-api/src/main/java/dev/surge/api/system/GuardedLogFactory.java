@@ -9,8 +9,8 @@ import org.apache.commons.logging.impl.Slf4jLogFactory;
  * Commons Logging's own SLF4J adapter (1.3.6 and 1.4.0) calls {@code String.valueOf} on
  * every message, enabled or not, so each disabled {@code debug(LogMessage.format(...))}
  * of Spring (Security's matchers run several per request) formats its text and throws it
- * away: 8 % of the API's allocations under load (spring-framework#37266). Registered in
- * {@code META-INF/services}, which Commons Logging consults before its defaults.
+ * away (spring-framework#37266). Registered in {@code META-INF/services}, which Commons
+ * Logging consults before its defaults.
  */
 public final class GuardedLogFactory extends LogFactory {
 

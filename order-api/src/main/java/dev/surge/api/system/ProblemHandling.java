@@ -1,16 +1,20 @@
 package dev.surge.api.system;
 
 import java.beans.PropertyEditorSupport;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.lettuce.core.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -103,6 +107,17 @@ class ProblemHandling {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> onOpenBreaker(CallNotPermittedException ex) {
+		return respond(Problems.unavailable("A backing service is failing; try again shortly"));
+	}
+
+	/**
+	 * A store that failed or did not answer in time (Lettuce's, JDBC's or Spring's
+	 * exception, or a time limiter's) is an outage, not a bug: 503, and the client may
+	 * retry.
+	 */
+	@ExceptionHandler({ RedisException.class, DataAccessException.class, SQLException.class, TimeoutException.class })
+	ResponseEntity<ProblemDetail> onStoreFailure(Exception ex) {
+		log.warn("Backing store failed: {}", ex.toString());
 		return respond(Problems.unavailable("A backing service is failing; try again shortly"));
 	}
 

@@ -6,7 +6,7 @@ import dev.surge.consumer.system.InvalidRecordException;
  * A record of {@code orders.v1} that can never be applied (not JSON, not an event,
  * invalid values). It goes to the dead-letter topic without retries.
  */
-public class InvalidOrderEventException extends InvalidRecordException {
+class InvalidOrderEventException extends InvalidRecordException {
 
 	InvalidOrderEventException(String message) {
 		super(message);

@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * The states of an order. {@link Transitions} says how an order moves between them.
  */
-public enum OrderStatus {
+enum OrderStatus {
 
 	/** Reserved in Redis by the API, not yet in MySQL. */
 	ACCEPTED,

@@ -104,15 +104,24 @@ public class ReservationSettlements {
 
 	/**
 	 * The API's in-flight copies of settled orders are read no more (MySQL answers for
-	 * them): at thousands of orders a second, their TTL alone would keep gigabytes. Best
-	 * effort, not awaited; the TTL remains the safety net.
+	 * them): at thousands of orders a second, their TTL alone would keep gigabytes.
+	 * Awaited like the claims, so a failure settles the batch again; the API writes a
+	 * copy before it publishes the order, so none can land after this.
 	 */
 	private static void forgetInFlight(RedisClusterAsyncCommands<byte[], byte[]> redis,
 			Collection<Settlement> settlements) {
-		settlements.stream()
+		List<CompletableFuture<Long>> replies = settlements.stream()
 			.mapToLong(Settlement::orderId)
 			.distinct()
-			.forEach((orderId) -> redis.unlink(bytes(RedisKeys.inFlight(orderId))));
+			.mapToObj((orderId) -> redis.unlink(bytes(RedisKeys.inFlight(orderId))).toCompletableFuture())
+			.toList();
+		for (CompletableFuture<Long> reply : replies) {
+			Throwable failure = await(reply);
+			if (failure != null) {
+				throw new RedisConnectionFailureException("Deleting in-flight copies failed: " + failure.getMessage(),
+						failure);
+			}
+		}
 	}
 
 	private CompletableFuture<?> release(RedisClusterAsyncCommands<byte[], byte[]> redis, Settlement settlement,

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.surge.stocksync.ConnectionOptions;
+import dev.surge.stocksync.Progress;
 import dev.surge.stocksync.RedisSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,10 +46,13 @@ public final class LoadCommand implements Callable<Integer> {
 		}
 		try (RedisSession redis = this.connection.openRedis()) {
 			RedisStock stock = new RedisStock(redis.commands());
-			for (ProductStock product : products) {
-				long loaded = stock.load(product.id(), product.available());
-				out.printf("product %d: mysql available %d, redis stock %d  %s%n", product.id(), product.available(),
-						loaded, product.name());
+			try (Progress progress = Progress.start("load", products.size())) {
+				for (ProductStock product : products) {
+					long loaded = stock.load(product.id(), product.available());
+					out.printf("product %d: mysql available %d, redis stock %d  %s%n", product.id(),
+							product.available(), loaded, product.name());
+					progress.step();
+				}
 			}
 		}
 		out.printf("loaded %d products%n", products.size());

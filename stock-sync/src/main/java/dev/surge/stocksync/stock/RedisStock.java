@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import dev.surge.contracts.RedisKeys;
-import dev.surge.contracts.Reservations;
 import dev.surge.contracts.Scripts;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
@@ -41,14 +40,6 @@ final class RedisStock {
 		Long stock = this.redis.evalsha(this.loadSha, ScriptOutputType.INTEGER, keys(productId),
 				Long.toString(mysqlAvailable));
 		return (stock != null) ? stock : 0;
-	}
-
-	/** Reads the stock key and sums the reservations of one product. */
-	Snapshot read(long productId) {
-		String stock = this.redis.get(RedisKeys.stock(productId));
-		List<String> held = this.redis.hvals(RedisKeys.reservations(productId));
-		long reserved = held.stream().mapToLong((value) -> Reservations.parse(value).quantity()).sum();
-		return new Snapshot((stock != null) ? Long.valueOf(stock) : null, reserved, held.size());
 	}
 
 	/** reconcile-read.lua: stock, reservations and their digest, atomically. */
@@ -103,17 +94,6 @@ final class RedisStock {
 
 	private static String[] keys(long productId) {
 		return new String[] { RedisKeys.stock(productId), RedisKeys.reservations(productId) };
-	}
-
-	/**
-	 * What Redis holds for one product.
-	 *
-	 * @param stock units the gate may sell, {@code null} when not loaded
-	 * @param reserved units in unclaimed reservations
-	 * @param reservations number of unclaimed reservations
-	 */
-	record Snapshot(@Nullable Long stock, long reserved, int reservations) {
-
 	}
 
 }
