@@ -16,9 +16,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("surge.forwarded")
-public record ForwardedProperties(@NotNull List<String> trustedProxies) {
+record ForwardedProperties(@NotNull List<String> trustedProxies) {
 
-	public ForwardedProperties {
+	ForwardedProperties {
 		trustedProxies = (trustedProxies != null) ? List.copyOf(trustedProxies) : List.of();
 	}
 

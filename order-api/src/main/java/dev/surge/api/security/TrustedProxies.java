@@ -26,7 +26,7 @@ import org.springframework.web.server.adapter.ForwardedHeaderTransformer;
  */
 @Component(WebHttpHandlerBuilder.FORWARDED_HEADER_TRANSFORMER_BEAN_NAME)
 @ConditionalOnProperty(name = "server.forward-headers-strategy", havingValue = "framework")
-public final class TrustedProxies extends ForwardedHeaderTransformer {
+final class TrustedProxies extends ForwardedHeaderTransformer {
 
 	private static final String X_FORWARDED_FOR = "X-Forwarded-For";
 
@@ -34,7 +34,7 @@ public final class TrustedProxies extends ForwardedHeaderTransformer {
 
 	private final ForwardedHeaderTransformer removeOnly = new ForwardedHeaderTransformer();
 
-	public TrustedProxies(ForwardedProperties properties) {
+	TrustedProxies(ForwardedProperties properties) {
 		this.proxies = properties.trustedProxies().stream().map(TrustedProxies::rule).toList();
 		this.removeOnly.setRemoveOnly(true);
 	}
