@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test:
+#  0. the compose Prometheus: configuration, alert rules and their unit tests (promtool);
 #  1. the UI: lint, type check, unit tests (Vitest), production build;
 #  2. the Java build: unit tests and integration tests against real Kafka, Redis and MySQL
 #     (devstack servers, or Testcontainers with a Docker engine), fault injection included;
@@ -10,6 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/java-home.sh
 source scripts/node-env.sh
+
+deploy/scripts/check-prometheus.sh
 
 (cd frontend && npm ci --no-audit --no-fund --loglevel=error && npm run lint && npm run type-check \
   && npm test && npm run build)

@@ -16,7 +16,7 @@ export default defineConfigWithVueTs(
     files: ['**/*.{vue,ts,mts,tsx,mjs}'],
   },
 
-  globalIgnores(['**/dist/**', '**/dist-ssr/**', '**/coverage/**', 'e2e-results/**']),
+  globalIgnores(['src/api/schema.d.ts', '**/dist/**', '**/dist-ssr/**', '**/coverage/**', 'e2e-results/**']),
 
   ...pluginVue.configs['flat/essential'],
   vueTsConfigs.recommended,

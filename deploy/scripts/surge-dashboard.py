@@ -86,6 +86,43 @@ panel("Stock per product (MySQL)", "barchart", 12, 21, 12, 7,
                "legend": {"displayMode": "list", "placement": "bottom", "showLegend": True}},
       **unit("short"))
 
+# ---- the business: what came of the orders (surge_* meters of order-api and order-consumer) ----
+panel("Orders by outcome /s", "timeseries", 0, 28, 12, 8,
+      [prom('sum by (outcome) (rate(surge_orders_placed_seconds_count{job="order-api"}[1m]))', "{{outcome}}")],
+      "How POST /api/orders ended: accepted, sold_out (nothing left), out_of_stock (fewer left than "
+      "asked), unavailable, invalid, idempotency outcomes.", **unit("reqps"))
+panel("Orders in MySQL and their commands /s", "timeseries", 12, 28, 12, 8,
+      [prom('sum by (status) (rate(surge_orders_intake_total{job="order-consumer"}[1m]))', "intake {{status}}"),
+       prom('sum by (action) (rate(surge_orders_commands_total{job="order-consumer",outcome="applied"}[1m]))',
+            "{{action}}", "B")],
+      "Orders written by the consumer (PENDING_PAYMENT, or REJECTED when MySQL had no stock) and the "
+      "commands applied: payments, payment timeouts (EXPIRE), fulfilment, refunds.", **unit("short"))
+panel("Payment failures", "stat", 0, 36, 6, 5,
+      [prom('sum(rate(surge_orders_commands_total{action="PAYMENT_FAILURE",outcome="applied"}[15m])) / '
+            'sum(rate(surge_orders_commands_total{action=~"PAYMENT_SUCCESS|PAYMENT_FAILURE",outcome="applied"}[15m]))',
+            "failed")],
+      "Share of payments reported failed over 15 minutes (alert SurgePaymentFailures above 20 %).",
+      **unit("percentunit", decimals=1))
+panel("Reservations expired (15 min)", "stat", 6, 36, 6, 5,
+      [prom('sum(increase(surge_reservations_expired_total{job="order-api"}[15m]))', "expired")],
+      "Reservations the sweeper settled because Kafka did not confirm the publish in time.",
+      **unit("short", decimals=0, thresholds={"mode": "absolute", "steps": [
+          {"color": "green", "value": None}, {"color": "orange", "value": 1}]}))
+panel("Dead letters", "stat", 12, 36, 6, 5,
+      [prom('max by (topic) (surge_dlt_records{job="order-consumer"})', "{{topic}}")],
+      "Records waiting in the dead-letter topics (stock-sync dlt list / replay).",
+      **unit("short", decimals=0, thresholds={"mode": "absolute", "steps": [
+          {"color": "green", "value": None}, {"color": "red", "value": 1}]}))
+panel("Drift (latest reconcile)", "stat", 18, 36, 6, 5,
+      [prom('max(surge_reconcile_drifting_products{job="order-consumer"})', "drifting products")],
+      "Products the latest full stock-sync check/reconcile found drifting (Redis vs MySQL).",
+      **unit("short", decimals=0, thresholds={"mode": "absolute", "steps": [
+          {"color": "green", "value": None}, {"color": "red", "value": 1}]}))
+panel("Firing alerts", "table", 0, 41, 24, 6,
+      [prom('ALERTS{alertstate="firing"}', "{{alertname}}")],
+      "Prometheus alert rules (deploy/prometheus/alerts.yml) firing now.",
+      options={"showHeader": True})
+
 dashboard = {
     "uid": "surge-overview", "title": "Surge", "tags": ["surge"], "editable": False,
     "schemaVersion": 39, "version": 1, "refresh": "5s", "time": {"from": "now-15m", "to": "now"},

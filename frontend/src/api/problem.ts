@@ -1,3 +1,5 @@
+import type { components } from './schema'
+
 /** RFC 9457 problem details, as the API sends them with `application/problem+json`. */
 export interface FieldError {
   field: string
@@ -14,7 +16,10 @@ export interface Problem {
   [extension: string]: unknown
 }
 
-/** Stable problem type URIs (the path part; servers may send them absolute). */
+/**
+ * Problem type URIs the UI reacts to (the path part; servers may send them absolute). Each is one
+ * of the reference's `ProblemType`s, except `network`, which the client makes up itself.
+ */
 export const ProblemType = {
   outOfStock: '/problems/out-of-stock',
   invalidRequest: '/problems/invalid-request',
@@ -25,7 +30,7 @@ export const ProblemType = {
   unavailable: '/problems/unavailable',
   illegalTransition: '/problems/illegal-transition',
   network: '/problems/network',
-} as const
+} as const satisfies Record<string, components['schemas']['ProblemType'] | '/problems/network'>
 
 const STANDARD_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'instance', 'errors'])
 

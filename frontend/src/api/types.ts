@@ -1,6 +1,14 @@
-/** Wire types of the Surge HTTP API. Order ids are 64-bit and travel as strings. */
+/**
+ * Wire types of the Surge HTTP API, generated from its OpenAPI reference (`openapi.json`, a copy
+ * of the API's `/v3/api-docs` that the API's build checks) by `npm run gen:api` into
+ * `schema.d.ts`. Order ids are 64-bit and travel as strings. Only what the reference cannot say
+ * (the server-sent events, query shapes) is written here.
+ */
+import type { components } from './schema'
 
-export type Role = 'CUSTOMER' | 'ADMIN'
+type Schemas = components['schemas']
+
+export type Role = Schemas['AccessToken']['role']
 
 export const ORDER_STATUSES = [
   'ACCEPTED',
@@ -17,81 +25,44 @@ export const ORDER_STATUSES = [
 ] as const
 export type OrderStatus = (typeof ORDER_STATUSES)[number]
 
-export type PaymentOutcome = 'SUCCESS' | 'FAILURE' | 'TIMEOUT'
-export type FulfilmentAction = 'START' | 'COMPLETE' | 'FAIL'
-export const LOG_TYPES = ['ORDER', 'STOCK', 'FULFILMENT', 'SECURITY'] as const
-export type LogType = (typeof LOG_TYPES)[number]
+export type PaymentOutcome = Schemas['Payment']['outcome']
+export type FulfilmentAction = Schemas['Fulfilment']['action']
+export type LogType = Schemas['LogEntry']['type']
+export const LOG_TYPES = ['ORDER', 'STOCK', 'FULFILMENT', 'SECURITY'] as const satisfies readonly LogType[]
+
+/** What the caller may do to an order now, as the API lists it in the order's `actions`. */
+export type OrderAction =
+  | 'PAY'
+  | 'CANCEL'
+  | 'REQUEST_REFUND'
+  | 'START_FULFILMENT'
+  | 'COMPLETE_FULFILMENT'
+  | 'FAIL_FULFILMENT'
+  | 'RETRY_FULFILMENT'
+  | 'APPROVE_REFUND'
+  | 'REJECT_REFUND'
 
 /** The answer of a sign-up: the same whether the account is new or the name was taken. */
-export interface RegistrationReceived {
-  username: string
-}
-
-export interface Token {
-  accessToken: string
-  tokenType: 'Bearer'
-  expiresIn: number
-  username: string
-  role: Role
-}
-
-export interface StockLevels {
-  total: number
-  available: number
-  locked: number
-  sold: number
-  /** What the Redis gate can still sell: the live "available" of the shop (null: gate unknown). */
-  sellable: number | null
-}
-
-export interface Product extends StockLevels {
-  id: number
-  name: string
-  imageUrl: string
-  priceCents: number
-  warningStock: number
-}
-
-export interface OrderLine {
-  productId: number
-  quantity: number
-}
-
+export type RegistrationReceived = Schemas['RegistrationReceived']
+export type Token = Schemas['AccessToken']
+export type Product = Schemas['Product']
+export type StockLevels = Pick<Product, 'total' | 'available' | 'locked' | 'sold' | 'sellable'>
+export type OrderLine = Schemas['LineRequest']
+/** One line, or several: the two shapes `OrderRequest` accepts. */
 export type PlaceOrderRequest = OrderLine | { items: OrderLine[] }
+export type OrderAccepted = Schemas['OrderAccepted']
+export type OrderItem = Schemas['Item']
 
-export interface OrderAccepted {
-  orderId: string
-  orderNo: string
-  status: 'ACCEPTED'
-}
-
-export interface OrderItem {
-  productId: number
-  productName?: string
-  quantity: number
-  unitPriceCents?: number
-}
-
-export interface StatusChange {
-  from: OrderStatus | null
+export type StatusChange = Omit<Schemas['Transition'], 'from' | 'to'> & {
+  from?: OrderStatus | null
   to: OrderStatus
-  operator: string
-  reason: string | null
-  at: string
 }
 
-export interface Order {
-  orderId: string
-  orderNo?: string
-  userId?: number
+export type Order = Omit<Schemas['OrderView'], 'status' | 'history' | 'actions'> & {
   status: OrderStatus
-  statusReason?: string | null
-  totalCents?: number
-  createdAt?: string
-  expiresAt?: string | null
-  paidAt?: string | null
-  items: OrderItem[]
   history?: StatusChange[]
+  /** Exactly the buttons to show: the API refuses anything else with 409. */
+  actions: OrderAction[]
 }
 
 export interface Page<T> {
@@ -101,49 +72,17 @@ export interface Page<T> {
   totalElements: number
 }
 
-export interface ProductDraft {
-  name: string
-  imageUrl: string
-  priceCents: number
-  warningStock: number
-}
+export type ProductDraft = Schemas['Details']
+export type NewProduct = Schemas['NewProduct']
+export type LowStock = Schemas['LowStockReport']
+export type ThroughputPoint = Schemas['ThroughputPoint']
+export type ProductStock = Schemas['Stock']
 
-export interface NewProduct extends ProductDraft {
-  initialStock: number
-}
-
-export interface LowStock {
-  lowStock: Product[]
-  outOfStock: Product[]
-}
-
-export interface ThroughputPoint {
-  at: string
-  accepted: number
-  rejected: number
-}
-
-export interface ProductStock extends StockLevels {
-  id: number
-  name: string
-}
-
-export interface Stats {
+export type Stats = Omit<Schemas['Statistics'], 'ordersByStatus'> & {
   ordersByStatus: Partial<Record<OrderStatus, number>>
-  products: ProductStock[]
-  throughput: ThroughputPoint[]
 }
 
-export interface LogEntry {
-  at: string
-  type: LogType
-  orderId: string | null
-  productId: number | null
-  operator: string | null
-  action: string
-  reason: string | null
-  detail?: string | null
-}
+export type LogEntry = Schemas['LogEntry']
 
 export interface LogQuery {
   /** One log at a time; the server reads ORDER when none is given. */

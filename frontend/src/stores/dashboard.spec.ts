@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { http, HttpResponse } from 'msw'
 import { server, API } from '@/test/server'
 import { freshPinia } from '@/test/render'
+import { anOrder } from '@/test/fixtures'
 import type { LogEntry } from '@/api/types'
 import { useDashboardStore } from './dashboard'
 
@@ -64,7 +65,7 @@ describe('dashboard store', () => {
   it('updates the status of a listed order from an order event', () => {
     freshPinia()
     const dashboard = useDashboardStore()
-    dashboard.orders = [{ orderId: '9', status: 'AWAITING_FULFILMENT', items: [] }]
+    dashboard.orders = [anOrder({ orderId: '9', status: 'AWAITING_FULFILMENT', items: [] })]
     dashboard.applyOrder({ orderId: '9', userId: 1, status: 'FULFILLING', statusReason: null })
     expect(dashboard.orders[0]!.status).toBe('FULFILLING')
   })

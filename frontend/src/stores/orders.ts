@@ -5,6 +5,9 @@ import type { OrderQuery } from '@/api'
 import type { Order, OrderAccepted, OrderEvent, OrderStatus, PaymentOutcome } from '@/api/types'
 import { isFinal } from '@/domain/orderStates'
 
+/** What the shop knows of an order it placed before the API has it in full. */
+export type TrackedOrder = Pick<Order, 'orderId' | 'orderNo' | 'status' | 'items'> & Partial<Order>
+
 /** Delays of the few follow-up reads of a fresh order, used only while the live stream is down. */
 export const FOLLOW_UP_DELAYS_MS = [1000, 2500, 5000, 10000]
 
@@ -18,7 +21,8 @@ export const useOrdersStore = defineStore('orders', () => {
   /** The order opened in the detail view or the live tracker. */
   const current = ref<Order | null>(null)
   /** The order just placed, shown in the tracker until dismissed. */
-  const tracked = ref<Order | null>(null)
+  /** The order just placed: what the answer said, then what the API says as it moves. */
+  const tracked = ref<TrackedOrder | null>(null)
   /** Last status seen on the live stream, so an event that beats the 202 is not lost. */
   const lastSeen = new Map<string, OrderStatus>()
   let liveOpen = () => false
@@ -69,7 +73,7 @@ export const useOrdersStore = defineStore('orders', () => {
     tracked.value = {
       orderId: accepted.orderId,
       orderNo: accepted.orderNo,
-      status: seen ?? accepted.status,
+      status: seen ?? 'ACCEPTED',
       items,
     }
     void refresh(accepted.orderId).catch(() => {})

@@ -27,6 +27,7 @@ export function anOrder(overrides: Partial<Order> = {}): Order {
     createdAt: '2026-01-01T10:00:00Z',
     expiresAt: '2026-01-01T10:15:00Z',
     paidAt: null,
+    actions: ['PAY', 'CANCEL'],
     items: [
       { productId: 1, productName: '限量版手机 Flash Phone', quantity: 2, unitPriceCents: 499900 },
     ],

@@ -12,6 +12,14 @@ public final class RedisKeys {
 	private RedisKeys() {
 	}
 
+	/**
+	 * Hash of the latest full {@code stock-sync reconcile}: {@code products},
+	 * {@code drifting} (left drifting), {@code fixed} and {@code at} (epoch millis).
+	 */
+	public static String lastReconcile() {
+		return "surge:reconcile:last";
+	}
+
 	/** Units the gate may still sell. */
 	public static String stock(long productId) {
 		return "stock:" + tag(productId);

@@ -42,9 +42,9 @@ class ComposeFileTests {
 					"KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "KAFKA_TRANSACTION_STATE_LOG_MIN_ISR",
 					"KAFKA_SHARE_COORDINATOR_STATE_TOPIC_REPLICATION_FACTOR",
 					"KAFKA_SHARE_COORDINATOR_STATE_TOPIC_MIN_ISR", "KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS"),
-			"redis:", Set.of("REDISCLI_AUTH"), "nginx:", Set.of(), "prom/prometheus:", Set.of(), "grafana/grafana:",
-			Set.of("GF_SECURITY_ADMIN_USER", "GF_SECURITY_ADMIN_PASSWORD", "GF_USERS_ALLOW_SIGN_UP",
-					"GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH"));
+			"redis:", Set.of("REDISCLI_AUTH"), "nginx:", Set.of(), "prom/prometheus:", Set.of(), "grafana/tempo:",
+			Set.of(), "grafana/grafana:", Set.of("GF_SECURITY_ADMIN_USER", "GF_SECURITY_ADMIN_PASSWORD",
+					"GF_USERS_ALLOW_SIGN_UP", "GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH"));
 
 	/**
 	 * Read by every JVM and by Spring Boot itself, whatever the application configures.

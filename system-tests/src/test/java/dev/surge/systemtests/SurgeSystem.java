@@ -48,6 +48,8 @@ final class SurgeSystem {
 
 	private final Api client;
 
+	private final TraceReceiver traces;
+
 	private final RedisClient redisClient;
 
 	private final RedisCommands<String, String> redis;
@@ -58,6 +60,10 @@ final class SurgeSystem {
 		this.environment = new HashMap<>(this.infrastructure.springEnvironment());
 		this.environment.put("SURGE_SECURITY_JWT_SECRET", JWT_SECRET);
 		this.environment.putAll(SecurityTestEnvironment.VARIABLES);
+		// both services export their sampled spans here (the production sampling, 0.1)
+		this.traces = TraceReceiver.start();
+		this.environment.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", this.traces.endpoint());
+		this.environment.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULE_DELAY", "500ms");
 		this.consumer = startConsumer();
 		this.api = startApi();
 		this.client = new Api("http://127.0.0.1:" + this.api.port());
@@ -85,6 +91,15 @@ final class SurgeSystem {
 
 	Api api() {
 		return this.client;
+	}
+
+	TraceReceiver traces() {
+		return this.traces;
+	}
+
+	/** Where the first consumer serves its actuator endpoints. */
+	String consumerUrl() {
+		return "http://127.0.0.1:" + this.consumer.port();
 	}
 
 	Infrastructure infrastructure() {
@@ -168,6 +183,7 @@ final class SurgeSystem {
 		Map<String, String> env = new HashMap<>(this.environment);
 		int port = freePort();
 		env.put("SERVER_PORT", Integer.toString(port));
+		env.put("SURGE_METRICS_REFRESH_INTERVAL", "PT1S");
 		// a killed consumer's partitions move on after 10 s instead of 45 s
 		env.put("SPRING_APPLICATION_JSON", "{\"spring.kafka.consumer.properties.session.timeout.ms\":\"10000\","
 				+ "\"spring.kafka.consumer.properties.heartbeat.interval.ms\":\"2000\"}");
@@ -206,6 +222,7 @@ final class SurgeSystem {
 		}
 		this.consumer.stop();
 		this.redisClient.shutdown();
+		this.traces.stop();
 	}
 
 	static String javaBinary() {

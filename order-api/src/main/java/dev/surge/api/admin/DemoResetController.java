@@ -9,10 +9,12 @@ import dev.surge.api.auth.CurrentUser;
 import dev.surge.api.product.ProductCommands;
 import dev.surge.contracts.DemoResetRequested;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -30,6 +32,7 @@ class DemoResetController {
 		this.commands = commands;
 	}
 
+	@ResponseStatus(HttpStatus.ACCEPTED)
 	@PostMapping("/api/admin/demo/reset")
 	Mono<ResponseEntity<ResetRequested>> reset(@AuthenticationPrincipal Jwt token) {
 		DemoResetRequested request = new DemoResetRequested(CurrentUser.of(token).username(),

@@ -4,14 +4,17 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 
 import dev.surge.api.security.LoginThrottle;
 import dev.surge.api.security.SecurityEvent;
 import dev.surge.api.security.SecurityLog;
+import dev.surge.api.system.Answers;
 import dev.surge.api.system.Blocking;
 import dev.surge.api.system.Problem;
+import dev.surge.api.system.ProblemType;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -21,6 +24,7 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -63,6 +67,8 @@ class AuthController {
 	 * the password is not even checked. Unknown users and wrong passwords get the same
 	 * answer in the same time.
 	 */
+	@SecurityRequirements
+	@Answers({ ProblemType.BAD_CREDENTIALS, ProblemType.LOGIN_THROTTLED })
 	@PostMapping(path = "/api/auth/token", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<AccessToken> token(@Valid @RequestBody Credentials credentials, ServerHttpRequest request) {
 		String username = credentials.username();
@@ -87,9 +93,8 @@ class AuthController {
 	private Mono<Optional<AccessToken>> throttled(ServerHttpRequest request, String username, Duration wait) {
 		Duration retryAfter = Duration.ofSeconds(Math.max(1, (wait.toMillis() + 999) / 1000));
 		this.securityLog.record(SecurityEvent.of(request, username, "LOGIN", "THROTTLED", "too many failed logins"));
-		return Mono.error(Problem
-			.of(HttpStatus.TOO_MANY_REQUESTS, "login-throttled", "Too many failed logins",
-					"Too many failed logins; try again in " + retryAfter.toSeconds() + " s")
+		return Mono.error(ProblemType.LOGIN_THROTTLED
+			.problem("Too many failed logins; try again in " + retryAfter.toSeconds() + " s")
 			.retryAfter(retryAfter)
 			.toException());
 	}
@@ -99,6 +104,8 @@ class AuthController {
 	 * bcrypt and the same INSERT (refused by the unique key), so neither the answer nor
 	 * its time tells whether the name exists; the attempt goes to the security log.
 	 */
+	@SecurityRequirements
+	@ResponseStatus(HttpStatus.ACCEPTED)
 	@PostMapping(path = "/api/users", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<RegistrationReceived>> register(@Valid @RequestBody Credentials credentials,
 			ServerHttpRequest request) {
@@ -117,8 +124,7 @@ class AuthController {
 	}
 
 	private static Problem badCredentials() {
-		return Problem.of(HttpStatus.UNAUTHORIZED, "bad-credentials", "Bad credentials",
-				"The username or password is wrong");
+		return ProblemType.BAD_CREDENTIALS.problem("The username or password is wrong");
 	}
 
 }

@@ -6,6 +6,8 @@ import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 
 import dev.surge.api.auth.CurrentUser;
+import dev.surge.api.system.Answers;
+import dev.surge.api.system.ProblemType;
 import dev.surge.contracts.CancellationRequested;
 import dev.surge.contracts.FulfilmentUpdated;
 import dev.surge.contracts.OrderEvent;
@@ -13,6 +15,7 @@ import dev.surge.contracts.PaymentReported;
 import dev.surge.contracts.RefundDecided;
 import dev.surge.contracts.RefundRequested;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -21,6 +24,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -37,6 +41,8 @@ class OrderCommandController {
 		this.commands = commands;
 	}
 
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@Answers({ ProblemType.NOT_FOUND, ProblemType.ILLEGAL_TRANSITION })
 	@PostMapping(path = "/api/orders/{id}/payment", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<OrderCommandRequests.Requested>> pay(@PathVariable long id,
 			@Valid @RequestBody OrderCommandRequests.Payment payment, @AuthenticationPrincipal Jwt token,
@@ -46,6 +52,8 @@ class OrderCommandController {
 				() -> new PaymentReported(id, user.username(), payment.outcome(), System.currentTimeMillis()));
 	}
 
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@Answers({ ProblemType.NOT_FOUND, ProblemType.ILLEGAL_TRANSITION })
 	@PostMapping(path = "/api/orders/{id}/cancel", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<OrderCommandRequests.Requested>> cancel(@PathVariable long id,
 			@Valid @RequestBody OrderCommandRequests.Reason reason, @AuthenticationPrincipal Jwt token,
@@ -58,6 +66,8 @@ class OrderCommandController {
 						System.currentTimeMillis()));
 	}
 
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@Answers({ ProblemType.NOT_FOUND, ProblemType.ILLEGAL_TRANSITION })
 	@PostMapping(path = "/api/orders/{id}/refund", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<OrderCommandRequests.Requested>> refund(@PathVariable long id,
 			@Valid @RequestBody OrderCommandRequests.Reason reason, @AuthenticationPrincipal Jwt token,
@@ -67,6 +77,8 @@ class OrderCommandController {
 				reason.orDefault("refund requested"), System.currentTimeMillis()));
 	}
 
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@Answers({ ProblemType.NOT_FOUND, ProblemType.ILLEGAL_TRANSITION })
 	@PostMapping(path = "/api/admin/orders/{id}/fulfilment", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<OrderCommandRequests.Requested>> fulfil(@PathVariable long id,
 			@Valid @RequestBody OrderCommandRequests.Fulfilment fulfilment, @AuthenticationPrincipal Jwt token,
@@ -81,6 +93,8 @@ class OrderCommandController {
 				fulfilment.reason().strip(), System.currentTimeMillis()));
 	}
 
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@Answers({ ProblemType.NOT_FOUND, ProblemType.ILLEGAL_TRANSITION })
 	@PostMapping(path = "/api/admin/orders/{id}/refund-decision", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<OrderCommandRequests.Requested>> decideRefund(@PathVariable long id,
 			@Valid @RequestBody OrderCommandRequests.RefundDecision decision, @AuthenticationPrincipal Jwt token,

@@ -7,10 +7,10 @@ import reactor.core.publisher.Mono;
 import dev.surge.api.auth.CurrentUser;
 import dev.surge.api.system.Blocking;
 import dev.surge.api.system.Problem;
+import dev.surge.api.system.ProblemType;
 import dev.surge.api.system.Problems;
 import dev.surge.contracts.OrderEvent;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Service;
 
@@ -51,9 +51,7 @@ class OrderCommands {
 			.switchIfEmpty(Mono.error(Problems.notFound("Order " + orderId).toException()))
 			.flatMap((order) -> {
 				if (action.adminOnly() && !user.isAdmin()) {
-					return Mono
-						.error(Problem.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your role may not do this")
-							.toException());
+					return Mono.error(ProblemType.FORBIDDEN.problem("Your role may not do this").toException());
 				}
 				if (!action.allowedFrom(order.status())) {
 					return Mono.error(illegal(order.status(), action).toException());
@@ -79,9 +77,7 @@ class OrderCommands {
 	}
 
 	static Problem illegal(String status, OrderAction action) {
-		return Problem
-			.of(HttpStatus.CONFLICT, "illegal-transition", "Illegal transition",
-					"An order in state " + status + " does not allow " + action)
+		return ProblemType.ILLEGAL_TRANSITION.problem("An order in state " + status + " does not allow " + action)
 			.with("currentStatus", status)
 			.with("action", action.name());
 	}

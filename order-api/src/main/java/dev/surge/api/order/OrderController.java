@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import dev.surge.api.auth.CurrentUser;
+import dev.surge.api.system.Answers;
 import dev.surge.api.system.Blocking;
-import dev.surge.api.system.Problem;
+import dev.surge.api.system.ProblemType;
 import dev.surge.api.system.Problems;
 import dev.surge.contracts.OrderPlaced;
 
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -57,6 +59,9 @@ class OrderController {
 		this.access = access;
 	}
 
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@Answers({ ProblemType.UNKNOWN_PRODUCT, ProblemType.OUT_OF_STOCK, ProblemType.REQUEST_IN_FLIGHT,
+			ProblemType.IDEMPOTENCY_KEY_REUSED })
 	@PostMapping(path = "/api/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<OrderAccepted>> place(@Valid @RequestBody OrderRequest request,
 			@RequestHeader(name = "Idempotency-Key",
@@ -65,6 +70,7 @@ class OrderController {
 		return this.placement.place(CurrentUser.of(token).id(), request, idempotencyKey).map(OrderController::respond);
 	}
 
+	@Answers(ProblemType.NOT_FOUND)
 	@GetMapping("/api/orders/{id}")
 	Mono<OrderView> get(@PathVariable long id, @AuthenticationPrincipal Jwt token, ServerHttpRequest request) {
 		CurrentUser user = CurrentUser.of(token);
@@ -102,31 +108,26 @@ class OrderController {
 			case Placement.Accepted accepted -> ResponseEntity.accepted()
 				.location(URI.create("/api/orders/" + accepted.orderId()))
 				.body(OrderAccepted.of(accepted));
-			case Placement.OutOfStock out -> throw Problem
-				.of(HttpStatus.CONFLICT, "out-of-stock", "Out of stock",
-						"Only " + out.available() + " left of product " + out.productId())
+			case Placement.OutOfStock out -> throw ProblemType.OUT_OF_STOCK
+				.problem("Only " + out.available() + " left of product " + out.productId())
 				.with("productId", out.productId())
 				.with("requested", out.requested())
 				.with("available", out.available())
 				.toException();
-			case Placement.UnknownProduct unknown -> throw Problem
-				.of(HttpStatus.NOT_FOUND, "unknown-product", "Unknown product",
-						"Product " + unknown.productId() + " does not exist")
-				.with("productId", unknown.productId())
-				.toException();
+			case Placement.UnknownProduct unknown ->
+				throw ProblemType.UNKNOWN_PRODUCT.problem("Product " + unknown.productId() + " does not exist")
+					.with("productId", unknown.productId())
+					.toException();
 			case Placement.StockNotLoaded missing ->
 				throw Problems.unavailable("The stock of product " + missing.productId() + " is not loaded")
 					.with("productId", missing.productId())
 					.toException();
 			case Placement.Unavailable unavailable -> throw Problems.unavailable(unavailable.reason()).toException();
-			case Placement.KeyReused reused ->
-				throw Problem
-					.of(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency-Key reused",
-							"This Idempotency-Key was used with another request body")
-					.toException();
-			case Placement.InFlight running -> throw Problem
-				.of(HttpStatus.CONFLICT, "request-in-flight", "Request in flight",
-						"A request with this Idempotency-Key is still being processed")
+			case Placement.KeyReused reused -> throw ProblemType.IDEMPOTENCY_KEY_REUSED
+				.problem("This Idempotency-Key was used with another request body")
+				.toException();
+			case Placement.InFlight running -> throw ProblemType.REQUEST_IN_FLIGHT
+				.problem("A request with this Idempotency-Key is still being processed")
 				.retryAfter(Problems.RETRY_AFTER)
 				.toException();
 			case Placement.Invalid invalid -> throw Problems.invalid(invalid.reason()).toException();

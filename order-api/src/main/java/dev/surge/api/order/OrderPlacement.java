@@ -51,8 +51,11 @@ class OrderPlacement {
 
 	private final Bulkhead bulkhead;
 
+	private final OrderMetrics metrics;
+
 	OrderPlacement(StockGate gate, OrderPublisher publisher, IdempotencyRecords idempotency, InFlightOrders inFlight,
-			ProductCatalog catalog, OrderIds ids, OrderProperties properties, BulkheadRegistry bulkheads) {
+			ProductCatalog catalog, OrderIds ids, OrderProperties properties, BulkheadRegistry bulkheads,
+			OrderMetrics metrics) {
 		this.gate = gate;
 		this.publisher = publisher;
 		this.idempotency = idempotency;
@@ -61,9 +64,14 @@ class OrderPlacement {
 		this.ids = ids;
 		this.properties = properties;
 		this.bulkhead = bulkheads.bulkhead("orders");
+		this.metrics = metrics;
 	}
 
 	Mono<Placement> place(long userId, OrderRequest request, @Nullable String idempotencyKey) {
+		return this.metrics.timed(attempt(userId, request, idempotencyKey));
+	}
+
+	private Mono<Placement> attempt(long userId, OrderRequest request, @Nullable String idempotencyKey) {
 		List<OrderLine> lines;
 		try {
 			lines = lines(request);

@@ -1,12 +1,17 @@
 package dev.surge.api.order;
 
+import java.util.function.Supplier;
+
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -55,15 +60,25 @@ class OrderPublisher implements ApplicationRunner {
 		this.timeLimits = timeLimits;
 	}
 
-	/** Emits where the broker wrote the record. */
+	/**
+	 * Emits where the broker wrote the record. The send runs in the scope of the HTTP
+	 * request's observation (kept in the Reactor context, not in a thread local): the
+	 * template's observation is its child and writes the trace context into the record's
+	 * headers.
+	 */
 	Mono<RecordMetadata> publish(OrderEvent event) {
-		return this.timeLimits
-			.bound(this.timeLimiter,
-					() -> this.kafka.send(new ProducerRecord<>(Topics.ORDERS, Long.toString(event.orderId()),
-							this.writer.writeValueAsBytes(event))))
+		return Mono
+			.deferContextual((context) -> this.timeLimits.bound(this.timeLimiter,
+					() -> inScopeOf(context.getOrDefault(ObservationThreadLocalAccessor.KEY, null),
+							() -> this.kafka.send(new ProducerRecord<>(Topics.ORDERS, Long.toString(event.orderId()),
+									this.writer.writeValueAsBytes(event))))))
 			.map(SendResult::getRecordMetadata)
 			.transformDeferred(CircuitBreakerOperator.of(this.breaker))
 			.onErrorMap(OrderPublisher::ambiguous, OutcomeUnknown::new);
+	}
+
+	private static <T> T inScopeOf(@Nullable Observation request, Supplier<T> send) {
+		return (request != null) ? request.scoped(send) : send.get();
 	}
 
 	/**

@@ -68,16 +68,19 @@ class ReservationSweeper implements SmartLifecycle {
 
 	private final Duration expireAfter;
 
+	private final OrderMetrics metrics;
+
 	private volatile ScheduledExecutorService timer;
 
 	ReservationSweeper(ReactiveStringRedisTemplate redis, JdbcTemplate jdbc, KafkaTemplate<String, byte[]> kafka,
-			JsonMapper json, SweeperProperties properties, KafkaProperties kafkaProperties) {
+			JsonMapper json, SweeperProperties properties, KafkaProperties kafkaProperties, OrderMetrics metrics) {
 		this.redis = redis;
 		this.jdbc = jdbc;
 		this.kafka = kafka;
 		this.writer = json.writerFor(OrderEvent.class);
 		this.properties = properties;
 		this.expireAfter = expireAfter(kafkaProperties.getProducer().getProperties(), properties.margin());
+		this.metrics = metrics;
 	}
 
 	/**
@@ -115,6 +118,7 @@ class ReservationSweeper implements SmartLifecycle {
 			}
 		});
 		CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+		this.metrics.reservationsExpired(sends.size());
 		if (!sends.isEmpty()) {
 			log.info("Published ReservationExpired for {} orders (reservations older than {})", sends.size(),
 					this.expireAfter);

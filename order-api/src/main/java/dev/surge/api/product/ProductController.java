@@ -4,12 +4,14 @@ import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.surge.api.auth.CurrentUser;
-import dev.surge.api.system.Problem;
+import dev.surge.api.system.Answers;
+import dev.surge.api.system.ProblemType;
 import dev.surge.api.system.Problems;
 import dev.surge.contracts.ProductDeleted;
 import dev.surge.contracts.ProductUpdated;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -44,22 +47,28 @@ class ProductController {
 		this.commands = commands;
 	}
 
+	@SecurityRequirements
 	@GetMapping("/api/products")
 	Flux<Product> list() {
 		return this.catalog.findAll();
 	}
 
+	@SecurityRequirements
+	@Answers(ProblemType.NOT_FOUND)
 	@GetMapping("/api/products/{id}")
 	Mono<Product> get(@PathVariable long id) {
 		return existing(id);
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping(path = "/api/admin/products", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<Product>> create(@Valid @RequestBody NewProduct product, @AuthenticationPrincipal Jwt token) {
 		return this.catalog.create(product, CurrentUser.of(token).username())
 			.map((created) -> ResponseEntity.created(URI.create("/api/products/" + created.id())).body(created));
 	}
 
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@Answers(ProblemType.NOT_FOUND)
 	@PutMapping(path = "/api/admin/products/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<Map<String, Object>>> update(@PathVariable long id,
 			@Valid @RequestBody ProductChanges.Details details, @AuthenticationPrincipal Jwt token) {
@@ -70,14 +79,15 @@ class ProductController {
 			.then(accepted(id, "UPDATE"));
 	}
 
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@Answers({ ProblemType.NOT_FOUND, ProblemType.PRODUCT_IN_USE })
 	@DeleteMapping("/api/admin/products/{id}")
 	Mono<ResponseEntity<Map<String, Object>>> delete(@PathVariable long id, @AuthenticationPrincipal Jwt token) {
 		String operator = CurrentUser.of(token).username();
 		return existing(id).flatMap((product) -> this.catalog.hasOpenOrders(id)).flatMap((open) -> {
 			if (open) {
-				return Mono.error(Problem
-					.of(HttpStatus.CONFLICT, "product-in-use", "Product in use",
-							"Product " + id + " has open orders; finish or cancel them first")
+				return Mono.error(ProblemType.PRODUCT_IN_USE
+					.problem("Product " + id + " has open orders; finish or cancel them first")
 					.with("productId", id)
 					.toException());
 			}
@@ -85,6 +95,8 @@ class ProductController {
 		}).then(accepted(id, "DELETE"));
 	}
 
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@Answers(ProblemType.NOT_FOUND)
 	@PostMapping(path = "/api/admin/products/{id}/restock", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<Map<String, Object>>> restock(@PathVariable long id,
 			@Valid @RequestBody ProductChanges.Restock restock, @AuthenticationPrincipal Jwt token) {

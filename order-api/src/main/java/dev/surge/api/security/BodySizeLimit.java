@@ -4,8 +4,8 @@ import reactor.core.publisher.Mono;
 
 import dev.surge.api.system.Problem;
 import dev.surge.api.system.ProblemResponses;
+import dev.surge.api.system.ProblemType;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -36,9 +36,7 @@ public final class BodySizeLimit implements WebFilter {
 	}
 
 	static Problem tooLarge(long maxBytes) {
-		return Problem
-			.of(HttpStatus.CONTENT_TOO_LARGE, "content-too-large", "Content too large",
-					"The request body may have at most " + maxBytes + " bytes")
+		return ProblemType.CONTENT_TOO_LARGE.problem("The request body may have at most " + maxBytes + " bytes")
 			.with("maxBytes", maxBytes);
 	}
 

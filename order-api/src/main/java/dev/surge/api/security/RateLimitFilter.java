@@ -15,8 +15,8 @@ import dev.surge.api.security.RateLimitProperties.Limit;
 import dev.surge.api.security.RateLimitProperties.Route;
 import dev.surge.api.system.Problem;
 import dev.surge.api.system.ProblemResponses;
+import dev.surge.api.system.ProblemType;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
@@ -120,9 +120,8 @@ public final class RateLimitFilter implements WebFilter {
 		this.securityLog.record(SecurityEvent.of(exchange.getRequest(), caller.username(), "RATE_LIMIT", "REJECTED",
 				limited.bucket().substring(0, limited.bucket().indexOf(':')) + " per "
 						+ this.scope.name().toLowerCase(java.util.Locale.ROOT)));
-		Problem problem = Problem
-			.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
-					"Too many requests; try again in " + retryAfter.toSeconds() + " s")
+		Problem problem = ProblemType.RATE_LIMITED
+			.problem("Too many requests; try again in " + retryAfter.toSeconds() + " s")
 			.with("retryAfterSeconds", retryAfter.toSeconds())
 			.retryAfter(retryAfter);
 		return this.problems.write(exchange, problem);

@@ -1,6 +1,5 @@
 package dev.surge.api.system;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,40 +10,42 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /**
- * An RFC 9457 problem: a stable type, a fixed title, and the fields a client needs.
+ * An RFC 9457 problem: a stable type (with its status and title), and the fields a client
+ * needs.
  *
- * @param status the HTTP status
- * @param type the last part of the type URI, e.g. {@code out-of-stock}
- * @param title fixed per type
+ * @param type the kind of problem
  * @param detail what happened this time
  * @param properties extension fields
  * @param retryAfter sent as {@code Retry-After} when present
  */
-public record Problem(HttpStatus status, String type, String title, String detail, Map<String, Object> properties,
-		@Nullable Duration retryAfter) {
+public record Problem(ProblemType type, String detail, Map<String, Object> properties, @Nullable Duration retryAfter) {
 
 	public Problem {
 		properties = Map.copyOf(properties);
 	}
 
-	public static Problem of(HttpStatus status, String type, String title, String detail) {
-		return new Problem(status, type, title, detail, Map.of(), null);
+	Problem(ProblemType type, String detail) {
+		this(type, detail, Map.of(), null);
+	}
+
+	public HttpStatus status() {
+		return this.type.status();
 	}
 
 	public Problem with(String name, Object value) {
 		Map<String, Object> more = new LinkedHashMap<>(this.properties);
 		more.put(name, value);
-		return new Problem(this.status, this.type, this.title, this.detail, more, this.retryAfter);
+		return new Problem(this.type, this.detail, more, this.retryAfter);
 	}
 
 	public Problem retryAfter(Duration after) {
-		return new Problem(this.status, this.type, this.title, this.detail, this.properties, after);
+		return new Problem(this.type, this.detail, this.properties, after);
 	}
 
 	public ProblemDetail toProblemDetail() {
-		ProblemDetail detail = ProblemDetail.forStatusAndDetail(this.status, this.detail);
-		detail.setType(URI.create("/problems/" + this.type));
-		detail.setTitle(this.title);
+		ProblemDetail detail = ProblemDetail.forStatusAndDetail(status(), this.detail);
+		detail.setType(this.type.toUri());
+		detail.setTitle(this.type.title());
 		this.properties.forEach(detail::setProperty);
 		return detail;
 	}
@@ -52,9 +53,9 @@ public record Problem(HttpStatus status, String type, String title, String detai
 	/** The document as plain JSON members, for writers outside Spring's codecs. */
 	public Map<String, Object> toMap() {
 		Map<String, Object> members = new LinkedHashMap<>();
-		members.put("type", "/problems/" + this.type);
-		members.put("title", this.title);
-		members.put("status", this.status.value());
+		members.put("type", this.type.uri());
+		members.put("title", this.type.title());
+		members.put("status", status().value());
 		members.put("detail", this.detail);
 		members.putAll(this.properties);
 		return members;

@@ -19,11 +19,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.server.ContentTooLargeException;
@@ -89,20 +89,18 @@ class ProblemHandling {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> onUnsupportedMediaType(UnsupportedMediaTypeStatusException ex) {
-		return respond(Problem.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
-				"Send application/json"));
+		return respond(ProblemType.UNSUPPORTED_MEDIA_TYPE.problem("Send application/json"));
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> onTooLarge(ContentTooLargeException ex) {
-		return respond(Problem.of(HttpStatus.CONTENT_TOO_LARGE, "content-too-large", "Content too large",
-				"The request body is too large"));
+		return respond(ProblemType.CONTENT_TOO_LARGE.problem("The request body is too large"));
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> onStatus(ResponseStatusException ex) {
 		HttpStatus status = HttpStatus.valueOf(ex.getStatusCode().value());
-		return respond(Problem.of(status, slug(status), status.getReasonPhrase(), status.getReasonPhrase()));
+		return respond(ProblemType.forStatus(status).problem(status.getReasonPhrase()));
 	}
 
 	@ExceptionHandler
@@ -125,11 +123,10 @@ class ProblemHandling {
 	ResponseEntity<ProblemDetail> onBug(Exception ex) {
 		if (ex instanceof ErrorResponse framework && framework.getStatusCode().is4xxClientError()) {
 			HttpStatus status = HttpStatus.valueOf(framework.getStatusCode().value());
-			return respond(Problem.of(status, slug(status), status.getReasonPhrase(), status.getReasonPhrase()));
+			return respond(ProblemType.forStatus(status).problem(status.getReasonPhrase()));
 		}
 		log.error("Unhandled failure", ex);
-		return respond(Problem.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
-				"The request failed; it has been logged"));
+		return respond(ProblemType.INTERNAL.problem("The request failed; it has been logged"));
 	}
 
 	static ResponseEntity<ProblemDetail> respond(Problem problem) {
@@ -179,10 +176,6 @@ class ProblemHandling {
 			setValue(this.parse.apply(text.strip()));
 		}
 
-	}
-
-	private static String slug(HttpStatus status) {
-		return status.getReasonPhrase().toLowerCase().replace(' ', '-');
 	}
 
 }

@@ -4,7 +4,6 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.access.AccessDeniedException;
@@ -27,12 +26,11 @@ public class ProblemResponses {
 
 	public Mono<Void> unauthorized(ServerWebExchange exchange, AuthenticationException ex) {
 		exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
-		return write(exchange, Problem.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
-				"A valid access token is required"));
+		return write(exchange, ProblemType.UNAUTHORIZED.problem("A valid access token is required"));
 	}
 
 	public Mono<Void> forbidden(ServerWebExchange exchange, AccessDeniedException ex) {
-		return write(exchange, Problem.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your role may not do this"));
+		return write(exchange, ProblemType.FORBIDDEN.problem("Your role may not do this"));
 	}
 
 	public Mono<Void> write(ServerWebExchange exchange, Problem problem) {

@@ -2,8 +2,6 @@ package dev.surge.api.system;
 
 import java.time.Duration;
 
-import org.springframework.http.HttpStatus;
-
 /**
  * Problems shared by several features.
  */
@@ -16,16 +14,15 @@ public final class Problems {
 	}
 
 	public static Problem invalid(String detail) {
-		return Problem.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
+		return ProblemType.INVALID_REQUEST.problem(detail);
 	}
 
 	public static Problem unavailable(String detail) {
-		return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable", detail)
-			.retryAfter(RETRY_AFTER);
+		return ProblemType.UNAVAILABLE.problem(detail).retryAfter(RETRY_AFTER);
 	}
 
 	public static Problem notFound(String what) {
-		return Problem.of(HttpStatus.NOT_FOUND, "not-found", "Not found", what + " was not found");
+		return ProblemType.NOT_FOUND.problem(what + " was not found");
 	}
 
 }

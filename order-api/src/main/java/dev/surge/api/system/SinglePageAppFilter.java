@@ -29,7 +29,7 @@ class SinglePageAppFilter implements WebFilter {
 		}
 		String path = exchange.getRequest().getPath().pathWithinApplication().value();
 		return !path.equals("/") && !path.startsWith("/api") && !path.startsWith("/actuator")
-				&& !path.substring(path.lastIndexOf('/')).contains(".");
+				&& !path.startsWith(ApiReference.DOCS_PATH) && !path.substring(path.lastIndexOf('/')).contains(".");
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import dev.surge.contracts.OrderLine;
@@ -14,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class OrderLinesTests {
 
 	private final OrderPlacement placement = new OrderPlacement(null, null, null, null, null, null,
-			new OrderProperties(100, 3, Duration.ofHours(1)), BulkheadRegistry.ofDefaults());
+			new OrderProperties(100, 3, Duration.ofHours(1)), BulkheadRegistry.ofDefaults(),
+			new OrderMetrics(new SimpleMeterRegistry()));
 
 	@Test
 	void aOneProductOrderBecomesOneLine() {

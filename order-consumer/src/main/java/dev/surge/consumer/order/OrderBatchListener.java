@@ -8,6 +8,7 @@ import dev.surge.consumer.system.ChangeNotices;
 import dev.surge.consumer.system.Failures;
 import dev.surge.contracts.OrderEvent;
 import dev.surge.contracts.Topics;
+import io.micrometer.tracing.Span;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,16 +39,38 @@ class OrderBatchListener {
 
 	private final OrderLifecycle lifecycle;
 
+	private final OrderSpans spans;
+
+	private final OrderMetrics metrics;
+
 	OrderBatchListener(OrderIntake intake, ReservationSettlements settlements, ChangeNotices notices,
-			OrderLifecycle lifecycle) {
+			OrderLifecycle lifecycle, OrderSpans spans, OrderMetrics metrics) {
 		this.intake = intake;
 		this.settlements = settlements;
 		this.notices = notices;
 		this.lifecycle = lifecycle;
+		this.spans = spans;
+		this.metrics = metrics;
 	}
 
+	/** Each record's work is a span of the trace its producer started. */
 	@KafkaListener(id = "orders", idIsGroup = false, topics = Topics.ORDERS, batch = "true")
 	void onBatch(List<ConsumerRecord<String, byte[]>> records) {
+		List<Span> traced = this.spans.start(records);
+		RuntimeException failure = null;
+		try {
+			apply(records);
+		}
+		catch (RuntimeException ex) {
+			failure = ex;
+			throw ex;
+		}
+		finally {
+			this.spans.end(traced, failure);
+		}
+	}
+
+	private void apply(List<ConsumerRecord<String, byte[]>> records) {
 		List<Received> events = new ArrayList<>(records.size());
 		InvalidOrderEventException invalid = null;
 		for (ConsumerRecord<String, byte[]> record : records) {
@@ -108,6 +131,7 @@ class OrderBatchListener {
 			}
 		}
 		IntakeResult result = this.intake.apply(intakeEvents);
+		this.metrics.intake(result.changes());
 		this.settlements.settle(result.settlements());
 		this.notices.stockChanged(result.stockChanged());
 		this.notices.ordersChanged(result.changes());

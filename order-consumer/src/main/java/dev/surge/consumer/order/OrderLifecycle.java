@@ -47,7 +47,11 @@ class OrderLifecycle {
 
 	private final TransactionTemplate transactions;
 
-	OrderLifecycle(Orders orders, Stock stock, StockReturns returns, PlatformTransactionManager transactionManager) {
+	private final OrderMetrics metrics;
+
+	OrderLifecycle(Orders orders, Stock stock, StockReturns returns, PlatformTransactionManager transactionManager,
+			OrderMetrics metrics) {
+		this.metrics = metrics;
 		this.orders = orders;
 		this.stock = stock;
 		this.returns = returns;
@@ -61,6 +65,7 @@ class OrderLifecycle {
 		if (outcome == null) {
 			throw new IllegalStateException("No outcome for " + command);
 		}
+		this.metrics.command(command.action(), outcome);
 		switch (outcome) {
 			case Applied applied -> this.returns.apply(applied.returns());
 			case Ignored ignored -> logger.warn("Ignored {} of order {} by {}: {}", command.action(), command.orderId(),

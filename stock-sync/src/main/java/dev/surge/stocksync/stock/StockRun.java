@@ -3,7 +3,9 @@ package dev.surge.stocksync.stock;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import dev.surge.contracts.RedisKeys;
 import dev.surge.stocksync.ConnectionOptions;
 import dev.surge.stocksync.Progress;
 import dev.surge.stocksync.RedisSession;
@@ -40,10 +42,25 @@ final class StockRun {
 					progress.step();
 				}
 			}
+			if (this.productId == null) {
+				record(redis, new StockReport(rows));
+			}
 		}
 		StockReport report = new StockReport(rows);
 		report.print(this.spec.commandLine().getOut(), this.json);
 		return report.exitCode();
+	}
+
+	/**
+	 * The verdict of a run over every product, for the consumer's
+	 * {@code surge.reconcile.*} gauges and their alert.
+	 */
+	private static void record(RedisSession redis, StockReport report) {
+		long fixed = report.rows().stream().filter(Reconciled::repaired).count();
+		redis.commands()
+			.hset(RedisKeys.lastReconcile(),
+					Map.of("products", Long.toString(report.rows().size()), "drifting", Long.toString(report.dirty()),
+							"fixed", Long.toString(fixed), "at", Long.toString(System.currentTimeMillis())));
 	}
 
 }
