@@ -6,8 +6,8 @@
 
 ARG JDK_IMAGE=eclipse-temurin:25-jdk
 ARG JRE_IMAGE=eclipse-temurin:25-jre
-ARG NODE_IMAGE=node:20-alpine
-ARG NGINX_IMAGE=nginx:1.27-alpine
+ARG NODE_IMAGE=node:24-alpine
+ARG NGINX_IMAGE=nginx:1.30-alpine
 
 # ---- the UI: frontend/dist ---------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS ui

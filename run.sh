@@ -27,12 +27,14 @@ done
 if [ "$command" = cluster ]; then surge_require redis-server:redis-server; fi
 
 if $build; then
-  # The UI is built with this machine's Node; order-api packages frontend/dist as its static files.
+  # The UI is built with Node >= 22 (this machine's, or one from npm: scripts/node-env.sh); order-api
+  # packages frontend/dist as its static files.
+  source scripts/node-env.sh
   if command -v npm >/dev/null 2>&1; then
     echo "Building the UI..."
     (cd frontend && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent)
   else
-    echo "npm not found: starting without the UI (install Node.js >= 20 for it)" >&2
+    echo "npm not found: starting without the UI (install Node.js >= 22 for it)" >&2
   fi
   echo "Building (tests skipped)..."
   ./mvnw -B -q -DskipTests package

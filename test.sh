@@ -16,7 +16,7 @@ source scripts/prerequisites.sh
 # alerting rules check.
 surge_require redis-server:redis-server chromium:chromium docker-compose:docker-compose wrk:wrk curl:curl \
   promtool:prometheus
-surge_require_node
+source scripts/node-env.sh
 
 deploy/scripts/check-prometheus.sh
 

@@ -1,4 +1,5 @@
-# Sourced by test.sh and run.sh: makes sure the programs they need are installed, in the first seconds.
+# Sourced by test.sh and run.sh: makes sure the programs they need are installed, in the first seconds
+# (Node.js: scripts/node-env.sh).
 #   surge_require COMMAND:DEBIAN_PACKAGE ...
 # What is missing is installed with apt-get when this runs as root on Debian/Ubuntu (as CI does);
 # otherwise it stops with the one line to run. SURGE_NO_INSTALL=1 only reports.
@@ -23,14 +24,4 @@ surge_require() {
     echo "Missing ${missing[*]}: install these programs (Debian/Ubuntu package names), then run again" >&2
   fi
   return 1 2>/dev/null || exit 1
-}
-
-surge_require_node() {
-  local major
-  major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || true)"
-  if [ -z "$major" ] || [ "$major" -lt 20 ] || ! command -v npm >/dev/null 2>&1; then
-    echo "Node.js >= 20 with npm is needed (found: ${major:-none}): install it, e.g. from https://nodejs.org or" \
-      "your distribution (Debian 13: sudo apt-get install -y nodejs npm)" >&2
-    return 1 2>/dev/null || exit 1
-  fi
 }

@@ -1,7 +1,6 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
-import ElementPlus, { ElMessage } from 'element-plus'
-import 'element-plus/dist/index.css'
+import { ElMessage } from 'element-plus'
 import 'element-plus/theme-chalk/dark/css-vars.css'
 import './styles/main.css'
 
@@ -21,7 +20,6 @@ app.use(pinia)
 const router = createAppRouter()
 app.use(router)
 app.use(i18n)
-app.use(ElementPlus)
 
 const auth = useAuthStore()
 let expiredShown = false

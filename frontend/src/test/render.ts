@@ -2,7 +2,6 @@ import { render } from '@testing-library/vue'
 import type { RenderOptions } from '@testing-library/vue'
 import { createPinia, setActivePinia } from 'pinia'
 import type { Pinia } from 'pinia'
-import ElementPlus from 'element-plus'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import type { Component } from 'vue'
 import { createAppI18n } from '@/i18n'
@@ -33,7 +32,7 @@ export function renderWithApp<C extends Component>(
     i18n,
     ...render(component, {
       ...rest,
-      global: { plugins: [pinia, i18n, ElementPlus, router], ...rest.global },
+      global: { plugins: [pinia, i18n, router], ...rest.global },
     } as RenderOptions<C>),
   }
 }

@@ -122,6 +122,38 @@ class ComposeFileTests {
 		assertThat(unread).as("environment keys no process in the container reads").isEmpty();
 	}
 
+	/**
+	 * Only nginx faces the network: the services' ports (and so their actuator endpoints)
+	 * stay inside the compose network, operator tools listen on the host's loopback, and
+	 * nginx passes nothing but the API and the UI on.
+	 */
+	@Test
+	void publishesNoManagementPort() throws IOException {
+		Map<String, List<String>> published = new LinkedHashMap<>();
+		services().forEach((name, service) -> {
+			if (service.get("ports") instanceof List<?> ports) {
+				published.put(name, ports.stream().map(String::valueOf).toList());
+			}
+		});
+		assertThat(published.keySet()).as("services with published ports")
+			.containsExactlyInAnyOrder("web", "prometheus", "grafana");
+		published.forEach((name, ports) -> {
+			if (!name.equals("web")) {
+				assertThat(ports).as("%s: on the host's loopback only", name)
+					.allMatch((port) -> port.startsWith("127.0.0.1:"));
+			}
+		});
+		String nginx = Files.readString(ROOT.resolve("deploy/nginx/surge.conf"));
+		Matcher proxied = Pattern.compile("location\\s+(?:=\\s+)?(\\S+)\\s*\\{[^}]*proxy_pass").matcher(nginx);
+		List<String> locations = new ArrayList<>();
+		while (proxied.find()) {
+			locations.add(proxied.group(1));
+		}
+		assertThat(locations).as("locations nginx proxies to the API")
+			.isNotEmpty()
+			.allMatch((path) -> path.startsWith("/api/"));
+	}
+
 	@Test
 	void takesSecretsOnlyFromTheEnvironmentFile() throws IOException {
 		for (Map.Entry<String, Map<String, Object>> entry : services().entrySet()) {

@@ -65,7 +65,7 @@ class KafkaOutageIntegrationTests {
 	}
 
 	private static String kafkaBreaker() {
-		return api().get("/actuator/health", null)
+		return api().get("/actuator/health", Shop.admin())
 			.json()
 			.at("/components/circuitBreakers/details/kafka/details/state")
 			.asString();

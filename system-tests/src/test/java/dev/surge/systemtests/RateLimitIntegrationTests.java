@@ -1,5 +1,11 @@
 package dev.surge.systemtests;
 
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -20,10 +26,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Order(80)
 class RateLimitIntegrationTests {
 
+	/** A loopback address standing in for the compose file's nginx; the API trusts it. */
+	private static final String PROXY = "127.0.0.2";
+
+	/** Any other peer. */
+	private static final String OUTSIDER = "127.0.0.3";
+
 	private static final Map<String, String> LOW_LIMITS = Map.of("SURGE_RATELIMIT_ROUTES_API_USER_CAPACITY", "5",
 			"SURGE_RATELIMIT_ROUTES_API_USER_PERIOD", "PT1M", "SURGE_RATELIMIT_ROUTES_LOGIN_IP_CAPACITY", "3",
 			"SURGE_RATELIMIT_ROUTES_LOGIN_IP_PERIOD", "PT1M", "SURGE_SECURITY_CORS_ALLOWED_ORIGINS",
-			"https://shop.example");
+			"https://shop.example", "SURGE_FORWARDED_TRUSTED_PROXIES", PROXY);
 
 	private static List<ServiceProcess> apis;
 
@@ -83,6 +95,25 @@ class RateLimitIntegrationTests {
 	}
 
 	@Test
+	void clientsBehindTheProxyHaveBucketsOfTheirOwnAndOutsidersCannotPickOne() throws Exception {
+		for (int i = 0; i < 3; i++) {
+			assertThat(login(PROXY, "198.51.100.1", i)).as("client A, attempt %d", i).isEqualTo(401);
+		}
+		assertThat(login(PROXY, "198.51.100.1", 3)).as("client A past the limit").isEqualTo(429);
+		assertThat(login(PROXY, "198.51.100.2", 4)).as("client B behind the same proxy").isEqualTo(401);
+		assertThat(login(PROXY, "198.51.100.77, 198.51.100.1", 5))
+			.as("client A naming another address itself; the proxy appended A's")
+			.isEqualTo(429);
+
+		for (int i = 0; i < 3; i++) {
+			assertThat(login(OUTSIDER, "198.51.100." + (10 + i), 6 + i)).as("outsider, attempt %d", i).isEqualTo(401);
+		}
+		assertThat(login(OUTSIDER, "198.51.100.20", 9))
+			.as("an outsider's X-Forwarded-For is ignored: one bucket, its own address")
+			.isEqualTo(429);
+	}
+
+	@Test
 	void configuredOriginsMayCallTheApiFromABrowser() {
 		Api.Response preflight = Http.send(base(0), "OPTIONS", "/api/orders", null, "Origin", "https://shop.example",
 				"Access-Control-Request-Method", "POST", "Access-Control-Request-Headers",
@@ -92,6 +123,26 @@ class RateLimitIntegrationTests {
 
 		assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo("https://shop.example");
 		assertThat(stranger.header("Access-Control-Allow-Origin")).isNull();
+	}
+
+	/**
+	 * A failed login sent from a local address with an X-Forwarded-For header; the
+	 * status.
+	 */
+	private static int login(String from, String forwardedFor, int attempt) throws Exception {
+		try (HttpClient client = HttpClient.newBuilder()
+			.localAddress(InetAddress.getByName(from))
+			.connectTimeout(Duration.ofSeconds(5))
+			.build()) {
+			HttpRequest request = HttpRequest.newBuilder(URI.create(base(attempt % 2) + "/api/auth/token"))
+				.timeout(Duration.ofSeconds(30))
+				.header("Content-Type", "application/json")
+				.header("X-Forwarded-For", forwardedFor)
+				.POST(HttpRequest.BodyPublishers
+					.ofString("{\"username\":\"nobody" + attempt + "\",\"password\":\"wrong-password\"}"))
+				.build();
+			return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+		}
 	}
 
 	private static String base(int instance) {

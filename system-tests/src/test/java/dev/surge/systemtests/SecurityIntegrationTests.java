@@ -167,6 +167,24 @@ class SecurityIntegrationTests {
 	}
 
 	@Test
+	void healthShowsItsDetailsToAdminsOnly() {
+		Shop.User customer = Shop.customer();
+
+		for (String token : java.util.Arrays.asList(null, customer.token())) {
+			Api.Response health = api().get("/actuator/health", token);
+			assertThat(health.status()).isEqualTo(200);
+			assertThat(health.json().path("status").asString()).isEqualTo("UP");
+			assertThat(health.json().has("components"))
+				.as("components shown to %s", (token != null) ? "a customer" : "anyone")
+				.isFalse();
+		}
+		Api.Response asAdmin = api().get("/actuator/health", Shop.admin());
+		assertThat(asAdmin.json().at("/components/circuitBreakers/details/redis/details/state").asString())
+			.isEqualTo("CLOSED");
+		assertThat(asAdmin.json().at("/components/redis/status").asString()).isEqualTo("UP");
+	}
+
+	@Test
 	void answersCarrySecurityHeadersAndNoCorsForStrangers() {
 		Api.Response page = Http.send(api().url(""), "GET", "/", null);
 		assertThat(page.header("Content-Security-Policy")).contains("default-src 'self'")
