@@ -3,6 +3,7 @@ package dev.surge.api.admin;
 import org.junit.jupiter.api.Test;
 
 import dev.surge.api.system.ApiException;
+import dev.surge.api.system.ProblemType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -52,7 +53,7 @@ class QueryParametersTests {
 	private static void assertInvalid(Runnable parse, String parameter) {
 		assertThatExceptionOfType(ApiException.class).isThrownBy(parse::run).satisfies((ex) -> {
 			assertThat(ex.problem().status().value()).isEqualTo(400);
-			assertThat(ex.problem().type()).isEqualTo("invalid-request");
+			assertThat(ex.problem().type()).isEqualTo(ProblemType.INVALID_REQUEST);
 			assertThat(ex.problem().properties()).containsEntry("parameter", parameter);
 		});
 	}
