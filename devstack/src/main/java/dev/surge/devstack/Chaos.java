@@ -278,7 +278,27 @@ final class Chaos implements Callable<Integer> {
 			ServiceProcess victim = instances.get(index);
 			log("KILL %s on port %d (pid %d, SIGKILL)", module, victim.port(), victim.pid());
 			victim.kill();
-			instances.set(index, startApp(module, victim.port()));
+			instances.set(index, startAgain(module, victim.port()));
+		}
+
+		/**
+		 * Starts the instance again, up to three times: a start can fail for a reason
+		 * that says nothing about the system (the port still held by the dying process, a
+		 * start slower than the timeout on a loaded machine). A third failure voids the
+		 * run.
+		 */
+		private ServiceProcess startAgain(String module, int port) {
+			for (int attempt = 1;; attempt++) {
+				try {
+					return startApp(module, port);
+				}
+				catch (RuntimeException ex) {
+					if (attempt == 3) {
+						throw ex;
+					}
+					log("starting %s on port %d failed (attempt %d of 3): %s", module, port, attempt, ex);
+				}
+			}
 		}
 
 	}

@@ -1,6 +1,7 @@
 package dev.surge.api.system;
 
 import java.beans.PropertyEditorSupport;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -110,10 +111,12 @@ class ProblemHandling {
 
 	/**
 	 * A store that failed or did not answer in time (Lettuce's, JDBC's or Spring's
-	 * exception, or a time limiter's) is an outage, not a bug: 503, and the client may
-	 * retry.
+	 * exception, a time limiter's, or the connection reset that Lettuce passes on as an
+	 * {@link IOException} when Redis dies under a command) is an outage, not a bug: 503,
+	 * and the client may retry.
 	 */
-	@ExceptionHandler({ RedisException.class, DataAccessException.class, SQLException.class, TimeoutException.class })
+	@ExceptionHandler({ RedisException.class, DataAccessException.class, SQLException.class, TimeoutException.class,
+			IOException.class })
 	ResponseEntity<ProblemDetail> onStoreFailure(Exception ex) {
 		log.warn("Backing store failed: {}", ex.toString());
 		return respond(Problems.unavailable("A backing service is failing; try again shortly"));
