@@ -30,13 +30,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -149,7 +145,7 @@ final class Chaos implements Callable<Integer> {
 	public Integer call() throws Exception {
 		this.home = this.parent.home.toAbsolutePath().normalize();
 		Path data = this.home.resolve(this.dataDir);
-		wipe(data);
+		Cleanup.wipe(data);
 		Files.createDirectories(data);
 		this.logs = data.resolve("logs");
 		this.killLog = new PrintStream(Files.newOutputStream(data.resolve("chaos.log")), true, StandardCharsets.UTF_8);
@@ -232,10 +228,10 @@ final class Chaos implements Callable<Integer> {
 				+ "\"spring.kafka.consumer.properties.heartbeat.interval.ms\":\"2000\"}");
 		this.env = base;
 		for (int i = 0; i < this.consumers; i++) {
-			this.consumerProcesses.add(startApp("order-consumer", Processes.freePorts(1)[0]));
+			this.consumerProcesses.add(startApp("order-consumer", Ports.free()));
 		}
 		for (int i = 0; i < this.apis; i++) {
-			this.apiProcesses.add(startApp("order-api", Processes.freePorts(1)[0]));
+			this.apiProcesses.add(startApp("order-api", Ports.free()));
 		}
 		log("system up: %d consumers, APIs on ports %s", this.consumers,
 				this.apiProcesses.stream().map(ServiceProcess::port).toList());
@@ -411,34 +407,20 @@ final class Chaos implements Callable<Integer> {
 	}
 
 	private StockSyncRun stockSync(String... args) {
-		List<String> command = new ArrayList<>(
-				List.of(Processes.javaBinary(), "-Xmx256m", "-jar", jar("stock-sync").toString()));
-		command.addAll(List.of(args));
+		Path log = this.logs.resolve("stock-sync.log");
 		try {
-			Path output = Files.createTempFile(this.logs, "stock-sync", ".out");
-			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(output.toFile());
-			builder.environment().putAll(this.env);
-			Process process = builder.start();
-			if (!process.waitFor(5, TimeUnit.MINUTES)) {
-				process.destroyForcibly();
-				return new StockSyncRun(-1, "");
-			}
-			String text = Files.readString(output);
-			Files.writeString(this.logs.resolve("stock-sync.log"),
-					"$ stock-sync " + String.join(" ", args) + System.lineSeparator() + text, StandardOpenOption.CREATE,
-					StandardOpenOption.APPEND);
-			log("stock-sync %s: exit %d (output in %s)", String.join(" ", args), process.exitValue(),
-					this.logs.resolve("stock-sync.log"));
-			return new StockSyncRun(process.exitValue(), text);
+			Files.writeString(log, "$ stock-sync " + String.join(" ", args) + System.lineSeparator(),
+					StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return new StockSyncRun(-1, "");
-		}
+		List<String> command = new ArrayList<>(
+				Launcher.java(List.of("-Xmx256m"), "-jar", jar("stock-sync").toString()));
+		command.addAll(List.of(args));
+		Launcher.Finished run = Launcher.run(command, this.env, Duration.ofMinutes(5), log);
+		log("stock-sync %s: exit %d (output in %s)", String.join(" ", args), run.exitCode(), log);
+		return new StockSyncRun(run.exitCode(), run.output());
 	}
 
 	private record StockSyncRun(int exit, String output) {
@@ -493,26 +475,8 @@ final class Chaos implements Callable<Integer> {
 		return ids;
 	}
 
-	/**
-	 * An access token as order-api issues them: HS256, issuer surge, subject the user id.
-	 */
 	private String token(long userId, String role) {
-		Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-		long now = Instant.now().getEpochSecond();
-		String header = base64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-		String claims = base64.encodeToString(
-				("{\"iss\":\"surge\",\"sub\":\"" + userId + "\",\"username\":\"chaos" + userId + "\",\"role\":\"" + role
-						+ "\",\"iat\":" + now + ",\"exp\":" + (now + 86_400) + "}")
-					.getBytes(StandardCharsets.UTF_8));
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(this.jwtSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			byte[] signature = mac.doFinal((header + "." + claims).getBytes(StandardCharsets.US_ASCII));
-			return header + "." + claims + "." + base64.encodeToString(signature);
-		}
-		catch (java.security.GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return AccessTokens.issue(this.jwtSecret, userId, "chaos" + userId, role, Duration.ofDays(1));
 	}
 
 	private Path jar(String module) {
@@ -541,17 +505,6 @@ final class Chaos implements Callable<Integer> {
 		System.out.println(line);
 		if (this.killLog != System.out) {
 			this.killLog.println(line);
-		}
-	}
-
-	private static void wipe(Path dir) throws IOException {
-		if (!Files.exists(dir)) {
-			return;
-		}
-		try (var paths = Files.walk(dir)) {
-			for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-				Files.delete(path);
-			}
 		}
 	}
 

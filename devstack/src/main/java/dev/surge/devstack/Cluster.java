@@ -1,18 +1,11 @@
 package dev.surge.devstack;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -58,11 +51,11 @@ final class Cluster implements Callable<Integer> {
 		Path apiJar = Devstack.Run.jar(home, "order-api");
 		Path data = home.resolve(this.dataDir);
 		Path logs = data.resolve("logs");
-		Processes.requireFreePort(this.port, "the balancer");
+		Ports.requireFree(this.port, "the balancer");
 
 		long began = System.nanoTime();
 		ClusterServers servers = ClusterServers
-			.start(ClusterServers.Options.fixed(data, secret(data, "redis-password", 16)));
+			.start(ClusterServers.Options.fixed(data, Devstack.secret(data, "redis-password", 16)));
 		Map<String, String> env = new HashMap<>(servers.springEnvironment());
 		env.put("SURGE_DEMO_ENABLED", "true");
 		env.put("SURGE_KAFKA_PARTITIONS", Integer.toString(this.partitions));
@@ -75,9 +68,9 @@ final class Cluster implements Callable<Integer> {
 			apps.add(ServiceProcess.start("order-consumer-" + port, consumerJar, consumerEnv, APP_JVM, port,
 					logs.resolve("order-consumer-" + port + ".log")));
 		}
-		stockSyncLoad(stockSyncJar, env, logs.resolve("stock-sync.log"));
+		Devstack.stockSyncLoad(stockSyncJar, env, logs.resolve("stock-sync.log"));
 		Map<String, String> apiEnv = new HashMap<>(env);
-		apiEnv.put("SURGE_SECURITY_JWT_SECRET", secret(data, "jwt-secret", 48));
+		apiEnv.put("SURGE_SECURITY_JWT_SECRET", Devstack.secret(data, "jwt-secret", 48));
 		List<Integer> apiPorts = List.of(8281, 8282);
 		for (int port : apiPorts) {
 			apps.add(ServiceProcess.start("order-api-" + port, apiJar, apiEnv, APP_JVM, port,
@@ -89,54 +82,6 @@ final class Cluster implements Callable<Integer> {
 		Devstack.printEnvironment(servers.springEnvironment());
 		Devstack.awaitShutdown(apps);
 		return 0;
-	}
-
-	private static void stockSyncLoad(Path jar, Map<String, String> env, Path log) {
-		List<String> command = List.of(Processes.javaBinary(), "-Xmx256m", "-jar", jar.toString(), "load");
-		try {
-			Files.createDirectories(log.getParent());
-			ProcessBuilder builder = new ProcessBuilder(Processes.detached(command)).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-			builder.environment().putAll(env);
-			Process process = builder.start();
-			if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
-				process.destroyForcibly();
-				throw new IllegalStateException(
-						"stock-sync load failed:" + System.lineSeparator() + Processes.tail(log, 20));
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted", ex);
-		}
-	}
-
-	/** Random bytes made once and kept (mode 600) in the data dir. */
-	static String secret(Path data, String name, int bytes) {
-		Path file = data.resolve(name);
-		try {
-			if (Files.isRegularFile(file)) {
-				return Files.readString(file).trim();
-			}
-			Files.createDirectories(data);
-			byte[] secret = new byte[bytes];
-			new SecureRandom().nextBytes(secret);
-			String encoded = HexFormat.of().formatHex(secret);
-			Files.writeString(file, encoded);
-			try {
-				Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-			}
-			catch (UnsupportedOperationException ex) {
-				// not a POSIX file system
-			}
-			return encoded;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	private void printWelcome(ClusterServers servers, Balancer balancer, Path logs) {

@@ -1,19 +1,9 @@
 package dev.surge.devstack;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -23,10 +13,9 @@ import org.jspecify.annotations.Nullable;
  * masters and MariaDB, all real servers as child processes, with their data under one
  * directory ({@code kafka/}, {@code redis-cluster/}, {@code mariadb/}).
  * <p>
- * Stopped by {@link #close()} and by the devstack shutdown hook; a data dir serves one
- * {@code ClusterServers} at a time.
+ * Locking, start and stop as every {@link Stack}.
  */
-public final class ClusterServers implements AutoCloseable {
+public final class ClusterServers extends Stack {
 
 	/** Replication factor of the topics the consumer creates. */
 	public static final int REPLICATION_FACTOR = 3;
@@ -37,22 +26,12 @@ public final class ClusterServers implements AutoCloseable {
 
 	private final RedisCluster redis;
 
-	private final MariaDbServer mysql;
-
-	private final FileChannel lockChannel;
-
-	private final FileLock lock;
-
-	private volatile boolean closed;
-
-	private ClusterServers(Options options, FileChannel lockChannel, FileLock lock) {
+	private ClusterServers(Options options) {
+		super(options.dataDir(), new MariaDbServer(options.dataDir().resolve("mariadb"), options.mysqlPort()));
 		this.options = options;
-		this.lockChannel = lockChannel;
-		this.lock = lock;
 		Path dir = options.dataDir();
 		this.kafka = new KafkaCluster(dir.resolve("kafka"), options.kafkaControllerPort(), options.kafkaPorts());
 		this.redis = new RedisCluster(dir.resolve("redis-cluster"), options.redisPassword(), options.redisPorts());
-		this.mysql = new MariaDbServer(dir.resolve("mariadb"), options.mysqlPort());
 	}
 
 	/**
@@ -61,55 +40,21 @@ public final class ClusterServers implements AutoCloseable {
 	 * @return the running servers
 	 */
 	public static ClusterServers start(Options options) {
-		Options absolute = options.withDataDir(options.dataDir().toAbsolutePath().normalize());
-		ClusterServers servers = lock(absolute);
-		Processes.register(servers);
-		try {
-			CompletableFuture
-				.allOf(CompletableFuture
-					.runAsync(() -> timed("Kafka cluster (1 controller, 3 brokers)", servers.kafka::start)),
-						CompletableFuture.runAsync(() -> timed("Redis Cluster (3 masters)", servers.redis::start)),
-						CompletableFuture.runAsync(() -> timed("MariaDB", servers.mysql::start)))
-				.join();
-			return servers;
-		}
-		catch (CompletionException ex) {
-			servers.close();
-			if (ex.getCause() instanceof RuntimeException cause) {
-				throw cause;
-			}
-			throw ex;
-		}
-	}
-
-	private static ClusterServers lock(Options options) {
-		try {
-			Files.createDirectories(options.dataDir());
-			FileChannel channel = FileChannel.open(options.dataDir().resolve(".lock"), StandardOpenOption.CREATE,
-					StandardOpenOption.WRITE);
-			FileLock lock = channel.tryLock();
-			if (lock == null) {
-				channel.close();
-				throw new IllegalStateException(
-						"data dir " + options.dataDir() + " is used by another running devstack");
-			}
-			return new ClusterServers(options, channel, lock);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static void timed(String name, Runnable start) {
-		long began = System.nanoTime();
-		start.run();
-		System.out.printf("devstack: %s ready in %.1f s%n", name, (System.nanoTime() - began) / 1e9);
+		ClusterServers servers = new ClusterServers(
+				options.withDataDir(options.dataDir().toAbsolutePath().normalize()));
+		Map<String, Runnable> starts = new LinkedHashMap<>();
+		starts.put("Kafka cluster (1 controller, 3 brokers)", servers.kafka::start);
+		starts.put("Redis Cluster (3 masters)", servers.redis::start);
+		starts.put("MariaDB", servers.mysql()::start);
+		servers.startAll(starts);
+		return servers;
 	}
 
 	public Options options() {
 		return this.options;
 	}
 
+	@Override
 	public String kafkaBootstrapServers() {
 		return this.kafka.bootstrapServers();
 	}
@@ -122,24 +67,13 @@ public final class ClusterServers implements AutoCloseable {
 		return this.redis.nodes();
 	}
 
-	public String jdbcUrl() {
-		return this.mysql.jdbcUrl();
-	}
-
-	public String dbUser() {
-		return MariaDbServer.USER;
-	}
-
-	public String dbPassword() {
-		return MariaDbServer.PASSWORD;
-	}
-
 	/**
 	 * The connection settings as the services read them.
 	 * @return {@code SPRING_DATASOURCE_*}, {@code SPRING_DATA_REDIS_CLUSTER_NODES} (and
 	 * {@code SPRING_DATA_REDIS_PASSWORD}), {@code SPRING_KAFKA_BOOTSTRAP_SERVERS} and
 	 * {@code SURGE_KAFKA_REPLICATION_FACTOR}
 	 */
+	@Override
 	public Map<String, String> springEnvironment() {
 		Map<String, String> env = new LinkedHashMap<>();
 		env.put("SPRING_DATASOURCE_URL", jdbcUrl());
@@ -175,37 +109,10 @@ public final class ClusterServers implements AutoCloseable {
 		return this.kafka.isBrokerAlive(broker);
 	}
 
-	/** Stops everything (Kafka first, then Redis and MariaDB); idempotent. */
 	@Override
-	public void close() {
-		if (this.closed) {
-			return;
-		}
-		this.closed = true;
-		Processes.unregister(this);
+	void stopServers() {
 		quietly(this.kafka::stop);
 		quietly(this.redis::stop);
-		quietly(this.mysql::stop);
-		quietly(() -> {
-			this.lock.release();
-			this.lockChannel.close();
-		});
-	}
-
-	private static void quietly(ThrowingRunnable action) {
-		try {
-			action.run();
-		}
-		catch (Exception ex) {
-			System.err.println("devstack: " + ex);
-		}
-	}
-
-	@FunctionalInterface
-	private interface ThrowingRunnable {
-
-		void run() throws Exception;
-
 	}
 
 	/**
@@ -240,40 +147,9 @@ public final class ClusterServers implements AutoCloseable {
 		 * @return options with free ports
 		 */
 		public static Options random(Path dataDir, @Nullable String redisPassword) {
-			int[] ports = Processes.freePorts(5);
-			return new Options(dataDir, ports[0], new int[] { ports[1], ports[2], ports[3] }, redisPorts(3), ports[4],
-					redisPassword);
-		}
-
-		/**
-		 * Free ports below 55535 whose cluster bus port (+10000) is free too.
-		 */
-		private static int[] redisPorts(int count) {
-			int[] ports = new int[count];
-			java.util.Random random = new java.util.Random();
-			int found = 0;
-			while (found < count) {
-				int candidate = 20000 + random.nextInt(30000);
-				boolean taken = false;
-				for (int i = 0; i < found; i++) {
-					taken |= Math.abs(ports[i] - candidate) < 2 || Math.abs(ports[i] + 10000 - candidate) < 2
-							|| Math.abs(ports[i] - 10000 - candidate) < 2;
-				}
-				if (!taken && isFree(candidate) && isFree(candidate + 10000)) {
-					ports[found++] = candidate;
-				}
-			}
-			return ports;
-		}
-
-		private static boolean isFree(int port) {
-			try (java.net.ServerSocket socket = new java.net.ServerSocket(port, 1,
-					java.net.InetAddress.getLoopbackAddress())) {
-				return true;
-			}
-			catch (IOException ex) {
-				return false;
-			}
+			int[] ports = Ports.free(5);
+			return new Options(dataDir, ports[0], new int[] { ports[1], ports[2], ports[3] }, Ports.freeWithBus(3),
+					ports[4], redisPassword);
 		}
 
 		Options withDataDir(Path dir) {

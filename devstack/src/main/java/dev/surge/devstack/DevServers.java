@@ -1,52 +1,32 @@
 package dev.surge.devstack;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
- * Real Redis, MariaDB and Kafka servers as child processes of this JVM, with their data
- * under one directory ({@code redis/}, {@code mariadb/}, {@code kafka/}).
+ * The single-node stack: real Redis, MariaDB and Kafka servers as child processes of this
+ * JVM, with their data under one directory ({@code redis/}, {@code mariadb/},
+ * {@code kafka/}).
  * <p>
- * Every server is stopped by {@link #close()} and by a JVM shutdown hook; processes left
- * by a crashed earlier run on the same data dir are killed on start (pid files). One data
- * dir serves one {@code DevServers} at a time (a file lock). The stop/start methods exist
- * for chaos tests.
+ * Processes left by a crashed earlier run on the same data dir are killed on start (pid
+ * files). The stop/start methods exist for fault tests and chaos runs.
  */
-public final class DevServers implements AutoCloseable {
+public final class DevServers extends Stack {
 
 	private final Options options;
 
 	private final RedisServer redis;
 
-	private final MariaDbServer mysql;
-
 	private final KafkaServer kafka;
 
-	private final FileChannel lockChannel;
-
-	private final FileLock lock;
-
-	private volatile boolean closed;
-
-	private DevServers(Options options, FileChannel lockChannel, FileLock lock) {
+	private DevServers(Options options) {
+		super(options.dataDir(), new MariaDbServer(options.dataDir().resolve("mariadb"), options.mysqlPort()));
 		this.options = options;
-		this.lockChannel = lockChannel;
-		this.lock = lock;
-		Path dir = options.dataDir();
-		this.redis = new RedisServer(dir.resolve("redis"), options.redisPort());
-		this.mysql = new MariaDbServer(dir.resolve("mariadb"), options.mysqlPort());
-		this.kafka = new KafkaServer(dir.resolve("kafka"), options.kafkaPort(), options.kafkaControllerPort());
+		this.redis = new RedisServer(options.dataDir().resolve("redis"), options.redisPort());
+		this.kafka = new KafkaServer(options.dataDir().resolve("kafka"), options.kafkaPort(),
+				options.kafkaControllerPort());
 	}
 
 	/**
@@ -56,67 +36,14 @@ public final class DevServers implements AutoCloseable {
 	 */
 	public static DevServers start(Options options) {
 		Path dataDir = options.dataDir().toAbsolutePath().normalize();
-		Options absolute = new Options(dataDir, options.redisPort(), options.mysqlPort(), options.kafkaPort(),
-				options.kafkaControllerPort());
-		DevServers servers = lock(absolute);
-		Processes.register(servers);
-		try {
-			CompletableFuture
-				.allOf(CompletableFuture.runAsync(servers::timedStartRedis),
-						CompletableFuture.runAsync(servers::timedStartMysql),
-						CompletableFuture.runAsync(servers::timedStartKafka))
-				.join();
-			return servers;
-		}
-		catch (CompletionException ex) {
-			servers.close();
-			if (ex.getCause() instanceof RuntimeException cause) {
-				throw cause;
-			}
-			throw ex;
-		}
-	}
-
-	private static DevServers lock(Options options) {
-		try {
-			Files.createDirectories(options.dataDir());
-			FileChannel channel = FileChannel.open(options.dataDir().resolve(".lock"), StandardOpenOption.CREATE,
-					StandardOpenOption.WRITE);
-			FileLock lock = null;
-			try {
-				lock = channel.tryLock();
-			}
-			catch (OverlappingFileLockException ex) {
-				// held by this JVM
-			}
-			if (lock == null) {
-				channel.close();
-				throw new IllegalStateException(
-						"data dir " + options.dataDir() + " is used by another running devstack");
-			}
-			return new DevServers(options, channel, lock);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private void timedStartRedis() {
-		timed("Redis", this.redis::start);
-	}
-
-	private void timedStartMysql() {
-		timed("MariaDB", this.mysql::start);
-	}
-
-	private void timedStartKafka() {
-		timed("Kafka", this.kafka::start);
-	}
-
-	private static void timed(String name, Runnable start) {
-		long began = System.nanoTime();
-		start.run();
-		System.out.printf("devstack: %s ready in %.1f s%n", name, (System.nanoTime() - began) / 1e9);
+		DevServers servers = new DevServers(new Options(dataDir, options.redisPort(), options.mysqlPort(),
+				options.kafkaPort(), options.kafkaControllerPort()));
+		Map<String, Runnable> starts = new LinkedHashMap<>();
+		starts.put("Redis", servers.redis::start);
+		starts.put("MariaDB", servers.mysql()::start);
+		starts.put("Kafka", servers.kafka::start);
+		servers.startAll(starts);
+		return servers;
 	}
 
 	public Options options() {
@@ -131,32 +58,28 @@ public final class DevServers implements AutoCloseable {
 		return this.redis.port();
 	}
 
+	@Override
 	public String kafkaBootstrapServers() {
 		return this.kafka.bootstrapServers();
 	}
 
-	public String jdbcUrl() {
-		return this.mysql.jdbcUrl();
-	}
-
-	public String dbUser() {
-		return MariaDbServer.USER;
-	}
-
-	public String dbPassword() {
-		return MariaDbServer.PASSWORD;
+	@Override
+	public Map<String, String> springEnvironment() {
+		return environment(jdbcUrl(), dbUser(), dbPassword(), redisHost(), redisPort(), kafkaBootstrapServers());
 	}
 
 	/**
-	 * The connection settings as Spring Boot environment variables.
+	 * The connection settings of a single-node stack, wherever its servers run.
+	 * @param jdbcUrl the MySQL or MariaDB URL
+	 * @param user its user
+	 * @param password its password
+	 * @param redisHost the Redis host
+	 * @param redisPort the Redis port
+	 * @param kafka the Kafka bootstrap servers
 	 * @return {@code SPRING_DATASOURCE_*}, {@code SPRING_DATA_REDIS_*} and
 	 * {@code SPRING_KAFKA_BOOTSTRAP_SERVERS}
 	 */
-	public Map<String, String> springEnvironment() {
-		return springEnvironment(jdbcUrl(), dbUser(), dbPassword(), redisHost(), redisPort(), kafkaBootstrapServers());
-	}
-
-	static Map<String, String> springEnvironment(String jdbcUrl, String user, String password, String redisHost,
+	public static Map<String, String> environment(String jdbcUrl, String user, String password, String redisHost,
 			int redisPort, String kafka) {
 		Map<String, String> env = new LinkedHashMap<>();
 		env.put("SPRING_DATASOURCE_URL", jdbcUrl);
@@ -209,11 +132,11 @@ public final class DevServers implements AutoCloseable {
 	}
 
 	public void stopMysql() {
-		this.mysql.stop();
+		mysql().stop();
 	}
 
 	public void startMysql() {
-		this.mysql.start();
+		mysql().start();
 	}
 
 	public boolean isRedisRunning() {
@@ -225,40 +148,13 @@ public final class DevServers implements AutoCloseable {
 	}
 
 	public boolean isMysqlRunning() {
-		return this.mysql.isRunning();
+		return mysql().isRunning();
 	}
 
-	/** Stops every server (Kafka first, then Redis and MariaDB); idempotent. */
 	@Override
-	public void close() {
-		if (this.closed) {
-			return;
-		}
-		this.closed = true;
-		Processes.unregister(this);
+	void stopServers() {
 		quietly(() -> this.kafka.stop(false));
 		quietly(() -> this.redis.stop(false));
-		quietly(this.mysql::stop);
-		quietly(() -> {
-			this.lock.release();
-			this.lockChannel.close();
-		});
-	}
-
-	private static void quietly(ThrowingRunnable action) {
-		try {
-			action.run();
-		}
-		catch (Exception ex) {
-			System.err.println("devstack: " + ex);
-		}
-	}
-
-	@FunctionalInterface
-	private interface ThrowingRunnable {
-
-		void run() throws Exception;
-
 	}
 
 	/**
@@ -298,7 +194,7 @@ public final class DevServers implements AutoCloseable {
 		 * @return options with free ports
 		 */
 		public static Options random(Path dataDir) {
-			int[] ports = Processes.freePorts(4);
+			int[] ports = Ports.free(4);
 			return new Options(dataDir, ports[0], ports[1], ports[2], ports[3]);
 		}
 

@@ -5,16 +5,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -63,6 +63,48 @@ public final class Devstack implements Runnable {
 				throw new IllegalStateException(
 						app.name() + " stopped unexpectedly; see " + app.logFile() + ". Stopping everything.");
 			}
+		}
+	}
+
+	/**
+	 * Loads Redis from MySQL with {@code stock-sync load}.
+	 * @return {@code true}, once loaded
+	 */
+	static boolean stockSyncLoad(Path jar, Map<String, String> env, Path log) {
+		Launcher.Finished load = Launcher.run(Launcher.java(List.of("-Xmx256m"), "-jar", jar.toString(), "load"), env,
+				Duration.ofMinutes(5), log);
+		if (!load.succeeded()) {
+			throw new IllegalStateException("stock-sync load failed with exit code " + load.exitCode() + ":"
+					+ System.lineSeparator() + Processes.tail(log, 20));
+		}
+		return true;
+	}
+
+	/**
+	 * Random bytes made once and kept (mode 600) in the data dir, so that tokens and
+	 * passwords survive a restart.
+	 */
+	static String secret(Path data, String name, int bytes) {
+		Path file = data.resolve(name);
+		try {
+			if (Files.isRegularFile(file)) {
+				return Files.readString(file).trim();
+			}
+			Files.createDirectories(data);
+			byte[] secret = new byte[bytes];
+			new SecureRandom().nextBytes(secret);
+			String encoded = HexFormat.of().formatHex(secret);
+			Files.writeString(file, encoded);
+			try {
+				Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+			}
+			catch (UnsupportedOperationException ex) {
+				// not a POSIX file system
+			}
+			return encoded;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 
@@ -128,11 +170,10 @@ public final class Devstack implements Runnable {
 			apps.add(timed("order-consumer", () -> ServiceProcess.start("order-consumer", consumerJar, consumerEnv,
 					APP_JVM, 8081, logs.resolve("order-consumer.log"))));
 
-			timed("stock-sync load", () -> runToCompletion("stock-sync", stockSyncJar, env, List.of("load"),
-					logs.resolve("stock-sync.log")));
+			timed("stock-sync load", () -> stockSyncLoad(stockSyncJar, env, logs.resolve("stock-sync.log")));
 
 			Map<String, String> apiEnv = new HashMap<>(env);
-			apiEnv.put("SURGE_SECURITY_JWT_SECRET", jwtSecret(data));
+			apiEnv.put("SURGE_SECURITY_JWT_SECRET", secret(data, "jwt-secret", 48));
 			apps.add(timed("order-api", () -> ServiceProcess.start("order-api", apiJar, apiEnv, APP_JVM, 8080,
 					logs.resolve("order-api.log"))));
 
@@ -161,62 +202,6 @@ public final class Devstack implements Runnable {
 			T result = step.get();
 			System.out.printf("devstack: %s ready in %.1f s%n", what, (System.nanoTime() - began) / 1e9);
 			return result;
-		}
-
-		private static Integer runToCompletion(String name, Path jar, Map<String, String> env, List<String> args,
-				Path log) {
-			List<String> command = new ArrayList<>(List.of(Processes.javaBinary(), "-Xmx256m", "-jar", jar.toString()));
-			command.addAll(args);
-			try {
-				Files.createDirectories(log.getParent());
-				ProcessBuilder builder = new ProcessBuilder(Processes.detached(command)).redirectErrorStream(true)
-					.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-				builder.environment().putAll(env);
-				Process process = builder.start();
-				if (!process.waitFor(5, TimeUnit.MINUTES)) {
-					process.destroyForcibly();
-					throw new IllegalStateException(name + " did not finish within 5 minutes; see " + log);
-				}
-				if (process.exitValue() != 0) {
-					throw new IllegalStateException(name + " " + String.join(" ", args) + " failed with exit code "
-							+ process.exitValue() + ":" + System.lineSeparator() + Processes.tail(log, 20));
-				}
-				return 0;
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("interrupted", ex);
-			}
-		}
-
-		/**
-		 * 48 random bytes, made once and kept in the data dir so tokens survive a
-		 * restart.
-		 */
-		private static String jwtSecret(Path data) {
-			Path file = data.resolve("jwt-secret");
-			try {
-				if (Files.isRegularFile(file)) {
-					return Files.readString(file).trim();
-				}
-				byte[] secret = new byte[48];
-				new SecureRandom().nextBytes(secret);
-				String encoded = Base64.getEncoder().encodeToString(secret);
-				Files.writeString(file, encoded);
-				try {
-					Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-				}
-				catch (UnsupportedOperationException ex) {
-					// not a POSIX file system
-				}
-				return encoded;
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
 		}
 
 		private static void printWelcome(Path logs) {

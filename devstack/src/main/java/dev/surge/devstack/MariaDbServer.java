@@ -50,7 +50,7 @@ final class MariaDbServer {
 		}
 		Path data = dataDir();
 		Processes.killStale(pidFile(), data.toString());
-		Processes.requireFreePort(this.port, "MariaDB");
+		Ports.requireFree(this.port, "MariaDB");
 		try {
 			Files.createDirectories(this.home.resolve("tmp"));
 			DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()

@@ -2,8 +2,6 @@ package dev.surge.devstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,15 +12,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Child process helpers: pid files, stale process clean-up, log tails, free ports, and
- * one JVM shutdown hook that closes everything still running in reverse start order (apps
- * before the servers they use).
+ * Child process helpers: pid files, stale process clean-up, log tails, and one JVM
+ * shutdown hook that closes everything still running in reverse start order (apps before
+ * the servers they use).
  */
 final class Processes {
 
 	private static final Deque<AutoCloseable> running = new ArrayDeque<>();
-
-	private static final Path SETSID = Path.of("/usr/bin/setsid");
 
 	private static volatile boolean shuttingDown;
 
@@ -49,21 +45,6 @@ final class Processes {
 		return shuttingDown;
 	}
 
-	/**
-	 * Runs a child in its own session when {@code setsid} exists, so that Ctrl-C in a
-	 * terminal reaches only this JVM, whose shutdown hook then stops apps before servers.
-	 * {@code setsid} execs in place, so the pid stays the child's own.
-	 */
-	static List<String> detached(List<String> command) {
-		if (!Files.isExecutable(SETSID)) {
-			return command;
-		}
-		List<String> detached = new java.util.ArrayList<>(command.size() + 1);
-		detached.add(SETSID.toString());
-		detached.addAll(command);
-		return detached;
-	}
-
 	private static void closeAll() {
 		shuttingDown = true;
 		while (true) {
@@ -80,54 +61,6 @@ final class Processes {
 			catch (Exception ex) {
 				System.err.println("devstack: clean-up failed: " + ex);
 			}
-		}
-	}
-
-	/** The java binary of the running JVM, for child JVMs. */
-	static String javaBinary() {
-		return ProcessHandle.current()
-			.info()
-			.command()
-			.orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-	}
-
-	/** Distinct free ports: all sockets are held open until every port is picked. */
-	static int[] freePorts(int count) {
-		ServerSocket[] sockets = new ServerSocket[count];
-		try {
-			int[] ports = new int[count];
-			for (int i = 0; i < count; i++) {
-				sockets[i] = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-				ports[i] = sockets[i].getLocalPort();
-			}
-			return ports;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		finally {
-			for (ServerSocket socket : sockets) {
-				if (socket != null) {
-					try {
-						socket.close();
-					}
-					catch (IOException ex) {
-						// best effort
-					}
-				}
-			}
-		}
-	}
-
-	/** Fails with a clear message when something already listens on {@code port}. */
-	static void requireFreePort(int port, String server) {
-		try (ServerSocket socket = new ServerSocket()) {
-			socket.setReuseAddress(true);
-			socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(
-					server + " port " + port + " is already in use (another devstack or server still running?)");
 		}
 	}
 
@@ -206,25 +139,6 @@ final class Processes {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("interrupted", ex);
-		}
-	}
-
-	static void deleteRecursively(Path path) {
-		if (!Files.exists(path)) {
-			return;
-		}
-		try (var paths = Files.walk(path)) {
-			paths.sorted(java.util.Comparator.reverseOrder()).forEach((p) -> {
-				try {
-					Files.delete(p);
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			});
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -2,13 +2,12 @@ package dev.surge.devstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -91,7 +90,7 @@ final class RedisCluster {
 			Files.createDirectories(dir);
 			Path pidFile = dir.resolve("redis.pid");
 			Processes.killStale(pidFile, "redis-server");
-			Processes.requireFreePort(port, "Redis cluster node");
+			Ports.requireFree(port, "Redis cluster node");
 			List<String> command = new ArrayList<>(List.of(binary("redis-server"), "--port", Integer.toString(port),
 					"--bind", "127.0.0.1", "--protected-mode", "no", "--dir", dir.toString(), "--cluster-enabled",
 					"yes", "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "5000", "--appendonly",
@@ -99,9 +98,7 @@ final class RedisCluster {
 			if (this.password != null) {
 				command.addAll(List.of("--requirepass", this.password, "--masterauth", this.password));
 			}
-			Process process = new ProcessBuilder(Processes.detached(command)).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis.log").toFile()))
-				.start();
+			Process process = Launcher.start(command, Map.of(), dir.resolve("redis.log"));
 			this.processes.set(index, process);
 			Processes.writePid(pidFile, process.pid());
 		}
@@ -156,25 +153,8 @@ final class RedisCluster {
 
 	/** The password goes through REDISCLI_AUTH, not the command line. */
 	private String cli(List<String> command) {
-		try {
-			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-			if (this.password != null) {
-				builder.environment().put("REDISCLI_AUTH", this.password);
-			}
-			Process process = builder.start();
-			byte[] output = process.getInputStream().readAllBytes();
-			if (!process.waitFor(30, TimeUnit.SECONDS)) {
-				process.destroyForcibly();
-			}
-			return new String(output, StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot run " + command.get(0), ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted", ex);
-		}
+		Map<String, String> env = (this.password != null) ? Map.of("REDISCLI_AUTH", this.password) : Map.of();
+		return Launcher.run(command, env, Duration.ofSeconds(30), null).output();
 	}
 
 	private static String binary(String name) {

@@ -51,13 +51,11 @@ final class RedisServer {
 			// redis-server rewrites its process title, so match on its name, not on the
 			// data dir
 			Processes.killStale(pidFile(), "redis-server");
-			Processes.requireFreePort(this.port, "Redis");
+			Ports.requireFree(this.port, "Redis");
 			List<String> command = List.of(binary().toString(), "--port", Integer.toString(this.port), "--bind",
 					"127.0.0.1", "--protected-mode", "no", "--dir", data.toString(), "--appendonly", "yes",
 					"--appendfsync", "everysec", "--save", "", "--daemonize", "no", "--logfile", "");
-			this.process = new ProcessBuilder(Processes.detached(command)).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-				.start();
+			this.process = Launcher.start(command, java.util.Map.of(), log);
 			Processes.writePid(pidFile(), this.process.pid());
 		}
 		catch (IOException ex) {
@@ -79,7 +77,7 @@ final class RedisServer {
 		if (this.process != null && this.process.isAlive()) {
 			throw new IllegalStateException("stop Redis before wiping its data");
 		}
-		Processes.deleteRecursively(this.home.resolve("data"));
+		Cleanup.delete(this.home.resolve("data"));
 	}
 
 	boolean isAlive() {

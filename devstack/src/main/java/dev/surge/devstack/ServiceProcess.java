@@ -9,7 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,29 +57,12 @@ public final class ServiceProcess implements AutoCloseable {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalArgumentException(name + " jar not found: " + jar);
 		}
-		List<String> command = new ArrayList<>();
-		command.add(Processes.javaBinary());
-		command.addAll(jvmArgs);
-		command.add("-jar");
-		command.add(jar.toAbsolutePath().toString());
-		ServiceProcess service;
-		try {
-			Files.createDirectories(logFile.toAbsolutePath().getParent());
-			if (Files.exists(logFile)) {
-				// one run per log, so a failure's tail shows this run; the previous one
-				// is kept as .1
-				Files.move(logFile, logFile.resolveSibling(logFile.getFileName() + ".1"),
-						java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-			}
-			ProcessBuilder builder = new ProcessBuilder(Processes.detached(command)).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
-			builder.environment().put("SERVER_PORT", Integer.toString(port));
-			builder.environment().putAll(env);
-			service = new ServiceProcess(name, builder.start(), port, logFile);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot start " + name, ex);
-		}
+		List<String> command = Launcher.java(jvmArgs, "-jar", jar.toAbsolutePath().toString());
+		rotate(logFile);
+		Map<String, String> environment = new HashMap<>();
+		environment.put("SERVER_PORT", Integer.toString(port));
+		environment.putAll(env);
+		ServiceProcess service = new ServiceProcess(name, Launcher.start(command, environment, logFile), port, logFile);
 		Processes.register(service);
 		try {
 			service.awaitHealthy();
@@ -89,6 +72,22 @@ public final class ServiceProcess implements AutoCloseable {
 			throw ex;
 		}
 		return service;
+	}
+
+	/**
+	 * One run per log, so a failure's tail shows this run; the previous one is kept as
+	 * {@code .1}.
+	 */
+	private static void rotate(Path logFile) {
+		try {
+			if (Files.exists(logFile)) {
+				Files.move(logFile, logFile.resolveSibling(logFile.getFileName() + ".1"),
+						java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private void awaitHealthy() {

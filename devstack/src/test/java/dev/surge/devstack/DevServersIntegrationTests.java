@@ -45,7 +45,7 @@ class DevServersIntegrationTests {
 	@BeforeAll
 	static void startServers() {
 		Path dataDir = Path.of("target", "devstack-it-data");
-		Processes.deleteRecursively(dataDir);
+		Cleanup.delete(dataDir);
 		servers = DevServers.start(DevServers.Options.random(dataDir));
 	}
 

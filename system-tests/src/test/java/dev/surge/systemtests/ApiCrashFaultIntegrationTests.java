@@ -32,7 +32,7 @@ class ApiCrashFaultIntegrationTests {
 		long product = Shop.product(100);
 		List<Shop.User> buyers = Shop.customers(20);
 		SurgeSystem system = SurgeSystem.get();
-		DevServers servers = system.infrastructure().devServers();
+		DevServers servers = system.localServers();
 
 		servers.stopKafka(true);
 		List<String> orphans;

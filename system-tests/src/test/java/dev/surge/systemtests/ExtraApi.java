@@ -1,15 +1,16 @@
 package dev.surge.systemtests;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
+import dev.surge.devstack.Launcher;
+import dev.surge.devstack.Ports;
 import dev.surge.devstack.ServiceProcess;
 
 /**
@@ -35,7 +36,7 @@ final class ExtraApi {
 	static ServiceProcess start(String name, Map<String, String> changes) {
 		Map<String, String> env = environment();
 		env.putAll(changes);
-		int port = SurgeSystem.freePort();
+		int port = Ports.free();
 		env.put("SERVER_PORT", Integer.toString(port));
 		return ServiceProcess.start(name, jar(), env, List.of("-Xmx256m"), port, log(name));
 	}
@@ -55,22 +56,15 @@ final class ExtraApi {
 	 */
 	static SurgeSystem.CommandResult run(String module, Map<String, String> env, String... args)
 			throws IOException, InterruptedException {
-		Path output = Files.createTempFile(module, ".out");
-		List<String> command = new ArrayList<>(
-				List.of(SurgeSystem.javaBinary(), "-Xmx256m", "-jar", jar(module).toString()));
+		List<String> command = new ArrayList<>(Launcher.java(List.of("-Xmx256m"), "-jar", jar(module).toString()));
 		command.addAll(List.of(args));
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-		builder.environment().clear();
-		builder.environment().putAll(env);
-		builder.environment().put("SERVER_PORT", Integer.toString(SurgeSystem.freePort()));
-		Process process = builder.start();
-		if (!process.waitFor(120, TimeUnit.SECONDS)) {
-			process.destroyForcibly();
+		Map<String, String> exactly = new HashMap<>(env);
+		exactly.put("SERVER_PORT", Integer.toString(Ports.free()));
+		Launcher.Finished run = Launcher.runIsolated(command, exactly, Duration.ofSeconds(120));
+		if (run.exitCode() == Launcher.TIMED_OUT) {
 			throw new IllegalStateException(module + " started, or hung, without its secrets");
 		}
-		String text = Files.readString(output);
-		Files.delete(output);
-		return new SurgeSystem.CommandResult(process.exitValue(), text);
+		return new SurgeSystem.CommandResult(run.exitCode(), run.output());
 	}
 
 	private static Path home() {

@@ -101,18 +101,7 @@ final class Faults {
 	}
 
 	static long count(String sql, Collection<Long> ids) {
-		long[] total = { 0 };
-		forChunks(ids, (chunk, in) -> {
-			try (Connection db = SurgeSystem.get().mysql();
-					PreparedStatement select = db.prepareStatement(sql.formatted(in))) {
-				bind(select, chunk);
-				try (ResultSet rs = select.executeQuery()) {
-					rs.next();
-					total[0] += rs.getLong(1);
-				}
-			}
-		});
-		return total[0];
+		return Sql.count(SurgeSystem.get()::mysql, sql, ids);
 	}
 
 	private static void forChunks(Collection<Long> ids, ChunkQuery query) {

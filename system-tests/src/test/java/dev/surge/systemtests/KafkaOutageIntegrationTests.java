@@ -6,6 +6,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
+import dev.surge.devstack.DevServers;
+
 import static dev.surge.systemtests.Shop.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -22,13 +24,14 @@ class KafkaOutageIntegrationTests {
 
 	@Test
 	void whenKafkaIsDownOrdersGet503AndTheStockIsGivenBack() {
+		SurgeSystem system = SurgeSystem.get();
+		DevServers servers = system.localServers();
 		long product = Shop.product(10);
 		Shop.User buyer = Shop.customer();
-		SurgeSystem system = SurgeSystem.get();
 
 		// a breaker left open by an earlier test would answer before trying Kafka
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(kafkaBreaker()).isEqualTo("CLOSED"));
-		system.infrastructure().devServers().stopKafka(true);
+		servers.stopKafka(true);
 		try {
 			Api.Response answer = api().post("/api/orders", buyer.token(), Map.of("productId", product, "quantity", 4),
 					"Idempotency-Key", Shop.idempotencyKey());
@@ -41,7 +44,7 @@ class KafkaOutageIntegrationTests {
 			assertThat(Stores.reservedUnits(product)).isEqualTo(4);
 		}
 		finally {
-			system.infrastructure().devServers().startKafka();
+			servers.startKafka();
 		}
 
 		// the sweeper's ReservationExpired reaches the consumer, which finds no

@@ -20,7 +20,7 @@ class KafkaRestartFaultIntegrationTests {
 	@Test
 	void brokerKilledAndRestartedDuringABurst() throws InterruptedException {
 		List<Long> products = Faults.products(8, 400);
-		DevServers servers = SurgeSystem.get().infrastructure().devServers();
+		DevServers servers = SurgeSystem.get().localServers();
 		try (Burst burst = Burst.start(products, 48, 2400)) {
 			burst.awaitAnswers(600);
 			servers.stopKafka(true);

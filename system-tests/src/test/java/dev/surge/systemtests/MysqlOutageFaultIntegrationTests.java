@@ -19,7 +19,7 @@ class MysqlOutageFaultIntegrationTests {
 	@Test
 	void mysqlStoppedFor20SecondsWhileOrdersFlow() throws InterruptedException {
 		List<Long> products = Faults.products(6, 400);
-		DevServers servers = SurgeSystem.get().infrastructure().devServers();
+		DevServers servers = SurgeSystem.get().localServers();
 		try (Burst burst = Burst.start(products, 32, 2000)) {
 			burst.awaitAnswers(300);
 			servers.stopMysql();

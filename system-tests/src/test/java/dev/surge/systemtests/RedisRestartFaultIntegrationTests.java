@@ -23,7 +23,7 @@ class RedisRestartFaultIntegrationTests {
 	@Test
 	void redisRestartedWithItsDataDuringABurst() throws InterruptedException {
 		List<Long> products = Faults.products(6, 300);
-		DevServers servers = SurgeSystem.get().infrastructure().devServers();
+		DevServers servers = SurgeSystem.get().localServers();
 		try (Burst burst = Burst.start(products, 32, 1500)) {
 			burst.awaitAnswers(400);
 			servers.stopRedis();
@@ -42,7 +42,7 @@ class RedisRestartFaultIntegrationTests {
 	@Test
 	void redisRestartedEmptyAnswers503UntilStockIsLoaded() throws InterruptedException {
 		List<Long> products = Faults.products(6, 300);
-		DevServers servers = SurgeSystem.get().infrastructure().devServers();
+		DevServers servers = SurgeSystem.get().localServers();
 		Shop.User buyer = Shop.customers(1).get(0);
 		try (Burst burst = Burst.start(products, 32, 800)) {
 			burst.awaitAnswers(400);

@@ -61,12 +61,12 @@ class RepositoryFilesTests {
 			if (!Files.isRegularFile(source)) {
 				problems.add(test + ": no such test");
 			}
-			else if (Files.readString(source).contains("devServers()")) {
+			else if (Files.readString(source).contains("localServers()")) {
 				problems.add(test + ": stops local servers, which containers do not offer");
 			}
 		}
 		assertThat(problems).isEmpty();
-		assertThat(read("devstack/src/main/java/dev/surge/devstack/Infrastructure.java"))
+		assertThat(read("system-tests/src/test/java/dev/surge/systemtests/Infrastructure.java"))
 			.as("the MySQL the containers run")
 			.contains("\"mysql:8.4\"");
 	}

@@ -1,25 +1,14 @@
 package dev.surge.systemtests;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.text.ParseException;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -121,21 +110,7 @@ final class Shop {
 	}
 
 	static String token(long userId, String username, String role) {
-		try {
-			JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("surge")
-				.subject(Long.toString(userId))
-				.claim("username", username)
-				.claim("role", role)
-				.issueTime(new Date())
-				.expirationTime(Date.from(Instant.now().plus(2, ChronoUnit.HOURS)))
-				.build();
-			SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-			jwt.sign(new MACSigner(SurgeSystem.JWT_SECRET.getBytes()));
-			return jwt.serialize();
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Users.token(SurgeSystem.JWT_SECRET, userId, username, role);
 	}
 
 	private static String uniqueName(String prefix) {
@@ -150,26 +125,12 @@ final class Shop {
 	}
 
 	private static List<Long> insertUsers(List<String> names, String role) {
-		List<Long> ids = new ArrayList<>();
-		try (Connection db = SurgeSystem.get().mysql();
-				PreparedStatement insert = db.prepareStatement(
-						"INSERT INTO users (username, password_hash, role) VALUES (?, ?, ?)",
-						Statement.RETURN_GENERATED_KEYS)) {
-			for (String name : names) {
-				insert.setString(1, name);
-				insert.setString(2, passwordHash());
-				insert.setString(3, role);
-				insert.executeUpdate();
-				try (ResultSet keys = insert.getGeneratedKeys()) {
-					keys.next();
-					ids.add(keys.getLong(1));
-				}
-			}
+		try (Connection db = SurgeSystem.get().mysql()) {
+			return Users.insert(db, names, role, passwordHash());
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);
 		}
-		return ids;
 	}
 
 	record User(long id, String username, String token) {

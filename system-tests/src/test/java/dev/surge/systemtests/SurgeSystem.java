@@ -1,24 +1,26 @@
 package dev.surge.systemtests;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.sync.RedisCommands;
 
-import dev.surge.devstack.Infrastructure;
+import org.junit.jupiter.api.Assumptions;
+
+import dev.surge.devstack.DevServers;
+import dev.surge.devstack.Launcher;
+import dev.surge.devstack.Ports;
 import dev.surge.devstack.ServiceProcess;
 
 /**
@@ -115,6 +117,17 @@ final class SurgeSystem {
 		return this.infrastructure;
 	}
 
+	/**
+	 * The local servers, for tests that stop, kill and restart them. On Testcontainers
+	 * there are none: such a test is skipped, and says why.
+	 */
+	DevServers localServers() {
+		Assumptions.assumeTrue(this.infrastructure.usesDevServers(),
+				"stops and restarts Kafka, Redis or MySQL as local processes: skipped on Testcontainers "
+						+ "(Docker present or SURGE_INFRASTRUCTURE=testcontainers)");
+		return this.infrastructure.devServers();
+	}
+
 	RedisCommands<String, String> redis() {
 		return this.redis;
 	}
@@ -163,34 +176,18 @@ final class SurgeSystem {
 
 	/** Runs the stock-sync CLI as a user would, returning its exit code and output. */
 	CommandResult stockSync(String... args) {
-		List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar("stock-sync").toString()));
+		List<String> command = new ArrayList<>(Launcher.java(List.of(), "-jar", jar("stock-sync").toString()));
 		command.addAll(List.of(args));
-		try {
-			Path output = Files.createTempFile("stock-sync", ".out");
-			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(output.toFile());
-			builder.environment().putAll(this.environment);
-			Process process = builder.start();
-			if (!process.waitFor(120, TimeUnit.SECONDS)) {
-				process.destroyForcibly();
-				throw new IllegalStateException("stock-sync " + String.join(" ", args) + " did not finish");
-			}
-			String text = Files.readString(output);
-			Files.delete(output);
-			return new CommandResult(process.exitValue(), text);
+		Launcher.Finished run = Launcher.run(command, this.environment, Duration.ofSeconds(120), null);
+		if (run.exitCode() == Launcher.TIMED_OUT) {
+			throw new IllegalStateException("stock-sync " + String.join(" ", args) + " did not finish");
 		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return new CommandResult(run.exitCode(), run.output());
 	}
 
 	private ServiceProcess startConsumer() {
 		Map<String, String> env = new HashMap<>(this.environment);
-		int port = freePort();
+		int port = Ports.free();
 		env.put("SERVER_PORT", Integer.toString(port));
 		env.put("SURGE_METRICS_REFRESH_INTERVAL", "PT1S");
 		// a killed consumer's partitions move on after 10 s instead of 45 s
@@ -201,7 +198,7 @@ final class SurgeSystem {
 	}
 
 	private ServiceProcess startApi() {
-		return startApi(freePort());
+		return startApi(Ports.free());
 	}
 
 	private ServiceProcess startApi(int port) {
@@ -233,19 +230,6 @@ final class SurgeSystem {
 		this.redisClient.shutdown();
 		this.alerts.stop();
 		this.traces.stop();
-	}
-
-	static String javaBinary() {
-		return ProcessHandle.current().info().command().orElse("java");
-	}
-
-	static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	record CommandResult(int exitCode, String output) {

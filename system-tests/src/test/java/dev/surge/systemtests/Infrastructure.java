@@ -1,4 +1,4 @@
-package dev.surge.devstack;
+package dev.surge.systemtests;
 
 import java.nio.file.Path;
 import java.util.Locale;
@@ -10,17 +10,24 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.mysql.MySQLContainer;
 
+import dev.surge.devstack.Cleanup;
+import dev.surge.devstack.DevServers;
+
 /**
  * One shared set of Kafka, Redis and MySQL per test JVM: Testcontainers (MySQL 8.4,
- * apache/kafka, redis) when a Docker engine is available, otherwise {@link DevServers} on
- * free ports under {@code target/devstack-data} (wiped at start). Started on first use
- * and stopped by a JVM shutdown hook.
+ * apache/kafka, redis; a test-scope dependency of this module only) when a Docker engine
+ * is available, otherwise devstack's {@link DevServers} on free ports under
+ * {@code target/devstack-data} (wiped at start). Started on first use and stopped by a
+ * JVM shutdown hook.
  * <p>
  * The choice can be forced with the system property {@code surge.infrastructure} or the
  * environment variable {@code SURGE_INFRASTRUCTURE}: {@code devstack} or
  * {@code testcontainers}. The data dir can be moved with {@code surge.devstack.data-dir}.
  */
-public final class Infrastructure {
+final class Infrastructure {
+
+	/** The database, user and password of the devstack's MariaDB, the same in MySQL. */
+	private static final String DATABASE = "surge";
 
 	private static @Nullable Infrastructure shared;
 
@@ -37,7 +44,7 @@ public final class Infrastructure {
 	 * The servers of this JVM, started on the first call.
 	 * @return the shared infrastructure
 	 */
-	public static synchronized Infrastructure shared() {
+	static synchronized Infrastructure shared() {
 		if (shared == null) {
 			shared = useDocker() ? startContainers() : startDevServers();
 		}
@@ -50,7 +57,7 @@ public final class Infrastructure {
 	 * {@code SPRING_DATASOURCE_PASSWORD}, {@code SPRING_DATA_REDIS_HOST},
 	 * {@code SPRING_DATA_REDIS_PORT}, {@code SPRING_KAFKA_BOOTSTRAP_SERVERS}
 	 */
-	public Map<String, String> springEnvironment() {
+	Map<String, String> springEnvironment() {
 		return this.environment;
 	}
 
@@ -59,7 +66,7 @@ public final class Infrastructure {
 	 * ({@code spring.datasource.url}, ...), for {@code @DynamicPropertySource}.
 	 * @return the connection settings as Spring properties
 	 */
-	public Map<String, String> springProperties() {
+	Map<String, String> springProperties() {
 		Map<String, String> properties = new java.util.LinkedHashMap<>();
 		this.environment.forEach((key, value) -> properties.put(toProperty(key), value));
 		return properties;
@@ -82,7 +89,7 @@ public final class Infrastructure {
 	 * restarted by chaos tests).
 	 * @return {@code true} without Docker
 	 */
-	public boolean usesDevServers() {
+	boolean usesDevServers() {
 		return this.devServers != null;
 	}
 
@@ -92,7 +99,7 @@ public final class Infrastructure {
 	 * @throws IllegalStateException when running on Testcontainers (check
 	 * {@link #usesDevServers()})
 	 */
-	public DevServers devServers() {
+	DevServers devServers() {
 		if (this.devServers == null) {
 			throw new IllegalStateException("running on Testcontainers: no DevServers to stop or restart");
 		}
@@ -114,17 +121,16 @@ public final class Infrastructure {
 
 	private static Infrastructure startDevServers() {
 		Path dataDir = Path.of(System.getProperty("surge.devstack.data-dir", "target/devstack-data"));
-		Processes.deleteRecursively(dataDir);
-		Processes.deleteRecursively(MariaDbServer.dataDir(dataDir.resolve("mariadb")));
+		Cleanup.wipe(dataDir);
 		DevServers servers = DevServers.start(DevServers.Options.random(dataDir));
 		return new Infrastructure(servers.springEnvironment(), servers);
 	}
 
 	@SuppressWarnings("resource") // stopped by the shutdown hook below
 	private static Infrastructure startContainers() {
-		MySQLContainer mysql = new MySQLContainer("mysql:8.4").withDatabaseName(MariaDbServer.DATABASE)
-			.withUsername(MariaDbServer.USER)
-			.withPassword(MariaDbServer.PASSWORD);
+		MySQLContainer mysql = new MySQLContainer("mysql:8.4").withDatabaseName(DATABASE)
+			.withUsername(DATABASE)
+			.withPassword(DATABASE);
 		KafkaContainer kafka = new KafkaContainer("apache/kafka:4.2.0");
 		RedisContainer redis = new RedisContainer("redis:7.4");
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -133,9 +139,9 @@ public final class Infrastructure {
 			mysql.stop();
 		}, "testcontainers-shutdown"));
 		java.util.stream.Stream.of(mysql, kafka, redis).parallel().forEach((container) -> container.start());
-		String jdbcUrl = "jdbc:mysql://" + mysql.getHost() + ":" + mysql.getMappedPort(3306) + "/"
-				+ MariaDbServer.DATABASE + "?useSSL=false&allowPublicKeyRetrieval=true&rewriteBatchedStatements=true";
-		return new Infrastructure(DevServers.springEnvironment(jdbcUrl, mysql.getUsername(), mysql.getPassword(),
+		String jdbcUrl = "jdbc:mysql://" + mysql.getHost() + ":" + mysql.getMappedPort(3306) + "/" + DATABASE
+				+ "?useSSL=false&allowPublicKeyRetrieval=true&rewriteBatchedStatements=true";
+		return new Infrastructure(DevServers.environment(jdbcUrl, mysql.getUsername(), mysql.getPassword(),
 				redis.getRedisHost(), redis.getRedisPort(), kafka.getBootstrapServers()), null);
 	}
 

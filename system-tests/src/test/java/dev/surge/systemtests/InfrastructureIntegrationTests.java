@@ -1,4 +1,4 @@
-package dev.surge.devstack;
+package dev.surge.systemtests;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
