@@ -13,10 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -351,45 +348,19 @@ final class Chaos implements Callable<Integer> {
 		return units.find() ? Long.parseLong(units.group(1)) : -1;
 	}
 
-	private long missing(List<Long> ids) throws SQLException {
-		long found = 0;
+	private long missing(List<Long> ids) {
 		try (Connection db = mysql()) {
-			for (int from = 0; from < ids.size(); from += 1000) {
-				List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
-				found += countIn(db, "SELECT COUNT(*) FROM orders WHERE id IN (%s)", chunk);
-			}
+			return ids.size() - IdCounts.count(db, "SELECT COUNT(*) FROM orders WHERE id IN (%s)", ids, 1000);
 		}
 		catch (SQLException ex) {
 			log("MySQL not answering yet: %s", ex.getMessage());
 			return ids.size();
 		}
-		return ids.size() - found;
 	}
 
 	private long countAbandoned(List<Long> ids) throws SQLException {
-		long found = 0;
 		try (Connection db = mysql()) {
-			for (int from = 0; from < ids.size(); from += 1000) {
-				found += countIn(db, "SELECT COUNT(*) FROM abandoned_orders WHERE order_id IN (%s)",
-						ids.subList(from, Math.min(ids.size(), from + 1000)));
-			}
-		}
-		return found;
-	}
-
-	static long countIn(Connection db, String sql, List<Long> ids) throws SQLException {
-		if (ids.isEmpty()) {
-			return 0;
-		}
-		try (PreparedStatement select = db
-			.prepareStatement(sql.formatted(String.join(",", Collections.nCopies(ids.size(), "?"))))) {
-			for (int i = 0; i < ids.size(); i++) {
-				select.setLong(i + 1, ids.get(i));
-			}
-			try (ResultSet rs = select.executeQuery()) {
-				rs.next();
-				return rs.getLong(1);
-			}
+			return IdCounts.count(db, "SELECT COUNT(*) FROM abandoned_orders WHERE order_id IN (%s)", ids, 1000);
 		}
 	}
 
@@ -433,23 +404,14 @@ final class Chaos implements Callable<Integer> {
 	}
 
 	private List<Long> insertUsers(int count, String role) throws SQLException {
-		List<Long> ids = new ArrayList<>();
 		String run = Long.toString(System.currentTimeMillis(), 36);
-		try (Connection db = mysql();
-				PreparedStatement insert = db.prepareStatement(
-						"INSERT INTO users (username, password_hash, role) VALUES (?, '!', ?)",
-						Statement.RETURN_GENERATED_KEYS)) {
-			for (int i = 0; i < count; i++) {
-				insert.setString(1, "chaos_" + role.toLowerCase() + "_" + run + "_" + i);
-				insert.setString(2, role);
-				insert.executeUpdate();
-				try (ResultSet keys = insert.getGeneratedKeys()) {
-					keys.next();
-					ids.add(keys.getLong(1));
-				}
-			}
+		List<String> names = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			names.add("chaos_" + role.toLowerCase() + "_" + run + "_" + i);
 		}
-		return ids;
+		try (Connection db = mysql()) {
+			return DirectUsers.insert(db, names, role, "!");
+		}
 	}
 
 	private List<Long> createProducts(String adminToken, long stock) throws IOException, InterruptedException {

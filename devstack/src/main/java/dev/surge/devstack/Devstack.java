@@ -112,9 +112,8 @@ public final class Devstack implements Runnable {
 		env.forEach((key, value) -> System.out.println("export " + key + "='" + value + "'"));
 	}
 
-	@Command(name = "servers", mixinStandardHelpOptions = true,
-			description = "Starts Redis (16379), MariaDB (13306) and Kafka (19092) and waits for Ctrl-C.")
-	static final class Servers implements Callable<Integer> {
+	/** A command on the single-node stack, with its data dir ({@code --data-dir}). */
+	abstract static class OnDataDir {
 
 		@CommandLine.ParentCommand
 		Devstack parent;
@@ -123,9 +122,23 @@ public final class Devstack implements Runnable {
 				description = "Data, logs and pid files, relative to --home (default: ${DEFAULT-VALUE}).")
 		Path dataDir = Path.of(".data");
 
+		Path home() {
+			return this.parent.home.toAbsolutePath().normalize();
+		}
+
+		Path data() {
+			return home().resolve(this.dataDir);
+		}
+
+	}
+
+	@Command(name = "servers", mixinStandardHelpOptions = true,
+			description = "Starts Redis (16379), MariaDB (13306) and Kafka (19092) and waits for Ctrl-C.")
+	static final class Servers extends OnDataDir implements Callable<Integer> {
+
 		@Override
 		public Integer call() {
-			Path data = this.parent.home.resolve(this.dataDir);
+			Path data = data();
 			long began = System.nanoTime();
 			DevServers servers = DevServers.start(DevServers.Options.fixed(data));
 			System.out.printf("devstack: servers ready in %.1f s (data in %s). Environment for the apps:%n",
@@ -140,24 +153,17 @@ public final class Devstack implements Runnable {
 
 	@Command(name = "run", mixinStandardHelpOptions = true,
 			description = "Starts the servers, order-consumer (8081), stock-sync load and order-api (8080).")
-	static final class Run implements Callable<Integer> {
+	static final class Run extends OnDataDir implements Callable<Integer> {
 
 		private static final List<String> APP_JVM = List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError");
 
-		@CommandLine.ParentCommand
-		Devstack parent;
-
-		@Option(names = "--data-dir", defaultValue = ".data",
-				description = "Data, logs and pid files, relative to --home (default: ${DEFAULT-VALUE}).")
-		Path dataDir = Path.of(".data");
-
 		@Override
 		public Integer call() {
-			Path home = this.parent.home.toAbsolutePath().normalize();
+			Path home = home();
 			Path consumerJar = jar(home, "order-consumer");
 			Path stockSyncJar = jar(home, "stock-sync");
 			Path apiJar = jar(home, "order-api");
-			Path data = home.resolve(this.dataDir);
+			Path data = data();
 			Path logs = data.resolve("logs");
 
 			DevServers servers = DevServers.start(DevServers.Options.fixed(data));

@@ -2,7 +2,6 @@ package dev.surge.devstack;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -21,15 +20,12 @@ final class KafkaCluster {
 
 	private final Path home;
 
-	private final int[] brokerPorts;
-
 	private final KafkaNode controller;
 
 	private final List<KafkaNode> brokers = new ArrayList<>();
 
 	KafkaCluster(Path home, int controllerPort, int... brokerPorts) {
 		this.home = home;
-		this.brokerPorts = brokerPorts.clone();
 		String voters = "0@127.0.0.1:" + controllerPort;
 		this.controller = new KafkaNode("Kafka controller", home.resolve("controller"), List.of(controllerPort), JVM,
 				INFO_LOGGER, common(0, voters) + """
@@ -45,7 +41,7 @@ final class KafkaCluster {
 	}
 
 	String bootstrapServers() {
-		return Arrays.stream(this.brokerPorts).mapToObj((port) -> "127.0.0.1:" + port).collect(Collectors.joining(","));
+		return this.brokers.stream().map(KafkaNode::address).collect(Collectors.joining(","));
 	}
 
 	int brokerCount() {
@@ -115,21 +111,8 @@ final class KafkaCluster {
 				broker.heartbeat.interval.ms=1000
 				advertised.listeners=PLAINTEXT://127.0.0.1:%1$d
 				inter.broker.listener.name=PLAINTEXT
-				num.partitions=6
-				default.replication.factor=3
-				min.insync.replicas=2
-				auto.create.topics.enable=true
-				offsets.topic.replication.factor=3
-				offsets.topic.num.partitions=10
-				transaction.state.log.replication.factor=3
-				transaction.state.log.min.isr=2
-				transaction.state.log.num.partitions=10
-				share.coordinator.state.topic.replication.factor=3
-				share.coordinator.state.topic.min.isr=2
-				group.initial.rebalance.delay.ms=0
 				replica.lag.time.max.ms=10000
-				log.retention.hours=24
-				""".formatted(port);
+				""".formatted(port) + KafkaNode.topicDefaults(ClusterServers.REPLICATION_FACTOR, 2);
 	}
 
 }

@@ -171,6 +171,39 @@ final class KafkaNode {
 		}
 	}
 
+	/**
+	 * How a broker creates topics: six partitions, the given replication, and the same
+	 * for Kafka's internal topics.
+	 * @param replication replication factor of every topic
+	 * @param minInSync {@code min.insync.replicas} of every topic
+	 * @return lines of {@code server.properties}
+	 */
+	static String topicDefaults(int replication, int minInSync) {
+		return """
+				num.partitions=6
+				default.replication.factor=%1$d
+				min.insync.replicas=%2$d
+				auto.create.topics.enable=true
+				offsets.topic.replication.factor=%1$d
+				offsets.topic.num.partitions=10
+				transaction.state.log.replication.factor=%1$d
+				transaction.state.log.min.isr=%2$d
+				transaction.state.log.num.partitions=10
+				share.coordinator.state.topic.replication.factor=%1$d
+				share.coordinator.state.topic.min.isr=%2$d
+				group.initial.rebalance.delay.ms=0
+				log.retention.hours=24
+				""".formatted(replication, minInSync);
+	}
+
+	/**
+	 * Where clients reach it.
+	 * @return {@code 127.0.0.1:<its first port>}
+	 */
+	String address() {
+		return "127.0.0.1:" + this.ports.get(0);
+	}
+
 	private Path log() {
 		return this.dir.resolve("kafka.log");
 	}

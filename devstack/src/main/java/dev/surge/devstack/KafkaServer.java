@@ -5,28 +5,24 @@ import java.util.List;
 
 /**
  * A single KRaft node, broker and controller in one ({@link KafkaNode}), for the
- * single-node stack.
+ * single-node stack; its cluster id is kept in the home.
  */
 final class KafkaServer {
 
-	private static final List<String> JVM = List.of("-Xms128m", "-Xmx512m", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20",
-			"-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true");
-
 	private final Path home;
-
-	private final int port;
 
 	private final KafkaNode node;
 
 	KafkaServer(Path home, int port, int controllerPort) {
 		this.home = home;
-		this.port = port;
-		this.node = new KafkaNode("Kafka", home, List.of(port, controllerPort), JVM, "kafka.server",
-				configuration(port, controllerPort));
+		this.node = new KafkaNode("Kafka", home, List.of(port, controllerPort),
+				List.of("-Xms128m", "-Xmx512m", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20",
+						"-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true"),
+				"kafka.server", configuration(port, controllerPort));
 	}
 
 	String bootstrapServers() {
-		return "127.0.0.1:" + this.port;
+		return this.node.address();
 	}
 
 	/** Starts the node; returns when it answers. */
@@ -58,20 +54,9 @@ final class KafkaServer {
 				controller.listener.names=CONTROLLER
 				inter.broker.listener.name=PLAINTEXT
 				listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
-				num.partitions=6
-				auto.create.topics.enable=true
-				offsets.topic.replication.factor=1
-				offsets.topic.num.partitions=10
-				transaction.state.log.replication.factor=1
-				transaction.state.log.min.isr=1
-				transaction.state.log.num.partitions=10
-				share.coordinator.state.topic.replication.factor=1
-				share.coordinator.state.topic.min.isr=1
-				group.initial.rebalance.delay.ms=0
 				num.network.threads=2
 				num.io.threads=4
-				log.retention.hours=24
-				""".formatted(port, controllerPort);
+				""".formatted(port, controllerPort) + KafkaNode.topicDefaults(1, 1);
 	}
 
 }

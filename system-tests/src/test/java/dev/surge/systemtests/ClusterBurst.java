@@ -40,16 +40,16 @@ final class ClusterBurst implements AutoCloseable {
 
 	private final Map<Long, List<Long>> accepted = new ConcurrentHashMap<>();
 
-	ClusterBurst(List<Api> apis, List<ClusterShop.Customer> customers, List<Long> products, int total) {
+	ClusterBurst(List<Api> apis, List<Shop.User> customers, List<Long> products, int total) {
 		this.apis = apis;
 		this.products = products;
 		this.total = total;
-		for (ClusterShop.Customer customer : customers) {
+		for (Shop.User customer : customers) {
 			this.clients.submit(() -> run(customer));
 		}
 	}
 
-	private void run(ClusterShop.Customer customer) {
+	private void run(Shop.User customer) {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		int n;
 		while ((n = this.sent.incrementAndGet()) <= this.total) {

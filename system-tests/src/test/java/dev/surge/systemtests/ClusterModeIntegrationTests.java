@@ -61,7 +61,7 @@ class ClusterModeIntegrationTests {
 	void multiItemOrdersSpanProductsOnEveryMasterWithoutCrossSlotErrors() throws Exception {
 		List<Long> products = this.shop.productsOnEveryMaster(20);
 		assertThat(products.stream().map(this.shop::masterOf).distinct()).as("masters of %s", products).hasSize(3);
-		ClusterShop.Customer buyer = this.shop.customers(1).get(0);
+		Shop.User buyer = this.shop.customers(1).get(0);
 		List<Long> accepted = new ArrayList<>();
 		for (int i = 0; i < 6; i++) {
 			Api.Response answer = this.shop.order(this.system.apis().get(i % 2), buyer, products, 2);
@@ -109,7 +109,7 @@ class ClusterModeIntegrationTests {
 	@Order(2)
 	void ordersThroughEitherApiAreLiveEventsOnBoth() throws Exception {
 		long product = this.shop.createProduct(10);
-		ClusterShop.Customer buyer = this.shop.customers(1).get(0);
+		Shop.User buyer = this.shop.customers(1).get(0);
 		try (EventStream first = new EventStream(this.system.apis().get(0), buyer.token(), Duration.ofSeconds(60));
 				EventStream second = new EventStream(this.system.apis().get(1), buyer.token(),
 						Duration.ofSeconds(60))) {

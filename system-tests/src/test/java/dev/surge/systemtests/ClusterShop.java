@@ -1,7 +1,5 @@
 package dev.surge.systemtests;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -40,11 +38,11 @@ final class ClusterShop {
 		return this.adminToken;
 	}
 
-	Api.Response order(Api api, Customer buyer, List<Long> products, int quantity) {
+	Api.Response order(Api api, Shop.User buyer, List<Long> products, int quantity) {
 		return order(api, buyer, products, Collections.nCopies(products.size(), quantity));
 	}
 
-	Api.Response order(Api api, Customer buyer, List<Long> products, List<Integer> quantities) {
+	Api.Response order(Api api, Shop.User buyer, List<Long> products, List<Integer> quantities) {
 		List<Map<String, Object>> items = new ArrayList<>();
 		for (int i = 0; i < products.size(); i++) {
 			items.add(Map.of("productId", products.get(i), "quantity", quantities.get(i)));
@@ -81,27 +79,20 @@ final class ClusterShop {
 		return this.system.redisClient().getPartitions().getPartitionBySlot(slot).getNodeId();
 	}
 
-	List<Customer> customers(int count) {
+	List<Shop.User> customers(int count) {
 		List<String> names = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			names.add(uniqueName("crowd"));
 		}
-		List<Long> ids = insertUsers(names, "CUSTOMER");
-		List<Customer> customers = new ArrayList<>();
-		for (int i = 0; i < count; i++) {
-			customers.add(new Customer(ids.get(i), token(ids.get(i), names.get(i), "CUSTOMER")));
-		}
-		return customers;
+		return Users.customers(this.system::mysql, ClusterSystem.JWT_SECRET, names, passwordHash());
 	}
 
 	private List<Long> insertUsers(List<String> names, String role) {
-		String hash = new BCryptPasswordEncoder(4).encode("correct-horse-battery");
-		try (Connection db = this.system.mysql()) {
-			return Users.insert(db, names, role, hash);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Users.insert(this.system::mysql, names, role, passwordHash());
+	}
+
+	private static String passwordHash() {
+		return new BCryptPasswordEncoder(4).encode("correct-horse-battery");
 	}
 
 	private static String token(long userId, String username, String role) {
@@ -110,9 +101,6 @@ final class ClusterShop {
 
 	private String uniqueName(String prefix) {
 		return prefix + "_" + ClusterSystem.RUN + "_" + this.names.incrementAndGet();
-	}
-
-	record Customer(long id, String token) {
 	}
 
 }

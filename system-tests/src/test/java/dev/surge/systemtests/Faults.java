@@ -64,6 +64,29 @@ final class Faults {
 		Stores.assertInvariants(ids);
 	}
 
+	/**
+	 * A server down in the middle of a burst: {@code clients} customers send
+	 * {@code total} one-unit orders of the products; after {@code answers} answers
+	 * {@code stop} runs, and {@code start} runs {@code down} later. Then every check of
+	 * {@link #assertDrainedExactlyOnce}, and orders flow again.
+	 */
+	static void outageDuringABurst(List<Long> products, int clients, int total, int answers, Runnable stop,
+			Duration down, Runnable start) throws InterruptedException {
+		try (Burst burst = Burst.start(products, clients, total)) {
+			burst.awaitAnswers(answers);
+			stop.run();
+			try {
+				Thread.sleep(down);
+			}
+			finally {
+				start.run();
+			}
+			burst.awaitEnd();
+			assertDrainedExactlyOnce(burst, products);
+		}
+		awaitOrdersFlow();
+	}
+
 	/** Waits until the system takes orders again (202 for a fresh product). */
 	static void awaitOrdersFlow() {
 		long product = Shop.product(5);

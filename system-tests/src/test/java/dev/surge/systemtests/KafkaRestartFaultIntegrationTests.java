@@ -1,5 +1,6 @@
 package dev.surge.systemtests;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Order;
@@ -21,19 +22,8 @@ class KafkaRestartFaultIntegrationTests {
 	void brokerKilledAndRestartedDuringABurst() throws InterruptedException {
 		List<Long> products = Faults.products(8, 400);
 		DevServers servers = SurgeSystem.get().localServers();
-		try (Burst burst = Burst.start(products, 48, 2400)) {
-			burst.awaitAnswers(600);
-			servers.stopKafka(true);
-			try {
-				Thread.sleep(4000);
-			}
-			finally {
-				servers.startKafka();
-			}
-			burst.awaitEnd();
-			Faults.assertDrainedExactlyOnce(burst, products);
-		}
-		Faults.awaitOrdersFlow();
+		Faults.outageDuringABurst(products, 48, 2400, 600, () -> servers.stopKafka(true), Duration.ofSeconds(4),
+				servers::startKafka);
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.surge.systemtests;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Order;
@@ -20,19 +21,8 @@ class MysqlOutageFaultIntegrationTests {
 	void mysqlStoppedFor20SecondsWhileOrdersFlow() throws InterruptedException {
 		List<Long> products = Faults.products(6, 400);
 		DevServers servers = SurgeSystem.get().localServers();
-		try (Burst burst = Burst.start(products, 32, 2000)) {
-			burst.awaitAnswers(300);
-			servers.stopMysql();
-			try {
-				Thread.sleep(20_000);
-			}
-			finally {
-				servers.startMysql();
-			}
-			burst.awaitEnd();
-			Faults.assertDrainedExactlyOnce(burst, products);
-		}
-		Faults.awaitOrdersFlow();
+		Faults.outageDuringABurst(products, 32, 2000, 300, servers::stopMysql, Duration.ofSeconds(20),
+				servers::startMysql);
 	}
 
 }

@@ -24,19 +24,8 @@ class RedisRestartFaultIntegrationTests {
 	void redisRestartedWithItsDataDuringABurst() throws InterruptedException {
 		List<Long> products = Faults.products(6, 300);
 		DevServers servers = SurgeSystem.get().localServers();
-		try (Burst burst = Burst.start(products, 32, 1500)) {
-			burst.awaitAnswers(400);
-			servers.stopRedis();
-			try {
-				Thread.sleep(3000);
-			}
-			finally {
-				servers.startRedis();
-			}
-			burst.awaitEnd();
-			Faults.assertDrainedExactlyOnce(burst, products);
-		}
-		Faults.awaitOrdersFlow();
+		Faults.outageDuringABurst(products, 32, 1500, 400, servers::stopRedis, Duration.ofSeconds(3),
+				servers::startRedis);
 	}
 
 	@Test

@@ -1,7 +1,5 @@
 package dev.surge.systemtests;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,12 +77,7 @@ final class Shop {
 		for (int i = 0; i < count; i++) {
 			names.add(uniqueName("crowd"));
 		}
-		List<Long> ids = insertUsers(names, "CUSTOMER");
-		List<User> users = new ArrayList<>();
-		for (int i = 0; i < count; i++) {
-			users.add(new User(ids.get(i), names.get(i), token(ids.get(i), names.get(i), "CUSTOMER")));
-		}
-		return users;
+		return Users.customers(SurgeSystem.get()::mysql, SurgeSystem.JWT_SECRET, names, passwordHash());
 	}
 
 	static String login(String username, String password) {
@@ -125,12 +118,7 @@ final class Shop {
 	}
 
 	private static List<Long> insertUsers(List<String> names, String role) {
-		try (Connection db = SurgeSystem.get().mysql()) {
-			return Users.insert(db, names, role, passwordHash());
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Users.insert(SurgeSystem.get()::mysql, names, role, passwordHash());
 	}
 
 	record User(long id, String username, String token) {

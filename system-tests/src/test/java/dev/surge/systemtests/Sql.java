@@ -1,16 +1,13 @@
 package dev.surge.systemtests;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.List;
+
+import dev.surge.devstack.IdCounts;
 
 /**
- * Queries over many ids, in chunks of 500 bound parameters.
+ * Counts over many ids ({@link IdCounts}, chunks of 500) for the tests' assertions.
  */
 final class Sql {
 
@@ -22,27 +19,12 @@ final class Sql {
 	 * @return the sum of the counts
 	 */
 	static long count(Database database, String sql, Collection<Long> ids) {
-		List<Long> all = new ArrayList<>(ids);
-		long total = 0;
 		try (Connection db = database.connect()) {
-			for (int from = 0; from < all.size(); from += 500) {
-				List<Long> chunk = all.subList(from, Math.min(all.size(), from + 500));
-				try (PreparedStatement select = db
-					.prepareStatement(sql.formatted(String.join(",", Collections.nCopies(chunk.size(), "?"))))) {
-					for (int i = 0; i < chunk.size(); i++) {
-						select.setLong(i + 1, chunk.get(i));
-					}
-					try (ResultSet rs = select.executeQuery()) {
-						rs.next();
-						total += rs.getLong(1);
-					}
-				}
-			}
+			return IdCounts.count(db, sql, ids, 500);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);
 		}
-		return total;
 	}
 
 	/** Where the connection comes from. */

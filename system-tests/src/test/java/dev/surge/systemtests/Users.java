@@ -1,19 +1,18 @@
 package dev.surge.systemtests;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import dev.surge.devstack.AccessTokens;
+import dev.surge.devstack.DirectUsers;
 
 /**
- * Users written directly to MySQL and their access tokens signed with the test key, so
- * that bcrypt and the login route do not dominate a test that needs many of them.
+ * Users written directly to MySQL ({@link DirectUsers}) and their access tokens signed
+ * with the test key ({@link AccessTokens}), so that bcrypt and the login route do not
+ * dominate a test that needs many of them.
  */
 final class Users {
 
@@ -24,26 +23,26 @@ final class Users {
 	 * Inserts users with one password hash.
 	 * @return their ids, in the order of the names
 	 */
-	static List<Long> insert(Connection db, List<String> names, String role, String passwordHash) {
-		List<Long> ids = new ArrayList<>();
-		try (PreparedStatement insert = db.prepareStatement(
-				"INSERT INTO users (username, password_hash, role) VALUES (?, ?, ?)",
-				Statement.RETURN_GENERATED_KEYS)) {
-			for (String name : names) {
-				insert.setString(1, name);
-				insert.setString(2, passwordHash);
-				insert.setString(3, role);
-				insert.executeUpdate();
-				try (ResultSet keys = insert.getGeneratedKeys()) {
-					keys.next();
-					ids.add(keys.getLong(1));
-				}
-			}
+	static List<Long> insert(Sql.Database database, List<String> names, String role, String passwordHash) {
+		try (Connection db = database.connect()) {
+			return DirectUsers.insert(db, names, role, passwordHash);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);
 		}
-		return ids;
+	}
+
+	/**
+	 * Customers with tokens.
+	 * @return one user per name
+	 */
+	static List<Shop.User> customers(Sql.Database database, String jwtSecret, List<String> names, String passwordHash) {
+		List<Long> ids = insert(database, names, "CUSTOMER", passwordHash);
+		List<Shop.User> users = new ArrayList<>();
+		for (int i = 0; i < names.size(); i++) {
+			users.add(new Shop.User(ids.get(i), names.get(i), token(jwtSecret, ids.get(i), names.get(i), "CUSTOMER")));
+		}
+		return users;
 	}
 
 	/** An access token valid for two hours, signed with the API's key. */
