@@ -10,8 +10,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.LongStream;
 
+import dev.surge.devstack.DevServers;
 import dev.surge.devstack.StockLedgerAudit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,21 +67,23 @@ final class Faults {
 	}
 
 	/**
-	 * A server down in the middle of a burst: {@code clients} customers send
+	 * A local server down in the middle of a burst (the test is skipped on
+	 * Testcontainers: {@link SurgeSystem#localServers()}): {@code clients} customers send
 	 * {@code total} one-unit orders of the products; after {@code answers} answers
 	 * {@code stop} runs, and {@code start} runs {@code down} later. Then every check of
 	 * {@link #assertDrainedExactlyOnce}, and orders flow again.
 	 */
-	static void outageDuringABurst(List<Long> products, int clients, int total, int answers, Runnable stop,
-			Duration down, Runnable start) throws InterruptedException {
+	static void outageDuringABurst(List<Long> products, int clients, int total, int answers, Consumer<DevServers> stop,
+			Duration down, Consumer<DevServers> start) throws InterruptedException {
+		DevServers servers = SurgeSystem.get().localServers();
 		try (Burst burst = Burst.start(products, clients, total)) {
 			burst.awaitAnswers(answers);
-			stop.run();
+			stop.accept(servers);
 			try {
 				Thread.sleep(down);
 			}
 			finally {
-				start.run();
+				start.accept(servers);
 			}
 			burst.awaitEnd();
 			assertDrainedExactlyOnce(burst, products);

@@ -1,7 +1,6 @@
 package dev.surge.systemtests;
 
 import java.time.Duration;
-import java.util.List;
 
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -20,10 +19,8 @@ class KafkaRestartFaultIntegrationTests {
 
 	@Test
 	void brokerKilledAndRestartedDuringABurst() throws InterruptedException {
-		List<Long> products = Faults.products(8, 400);
-		DevServers servers = SurgeSystem.get().localServers();
-		Faults.outageDuringABurst(products, 48, 2400, 600, () -> servers.stopKafka(true), Duration.ofSeconds(4),
-				servers::startKafka);
+		Faults.outageDuringABurst(Faults.products(8, 400), 48, 2400, 600, (servers) -> servers.stopKafka(true),
+				Duration.ofSeconds(4), DevServers::startKafka);
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.surge.systemtests;
 
 import java.time.Duration;
-import java.util.List;
 
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -19,10 +18,8 @@ class MysqlOutageFaultIntegrationTests {
 
 	@Test
 	void mysqlStoppedFor20SecondsWhileOrdersFlow() throws InterruptedException {
-		List<Long> products = Faults.products(6, 400);
-		DevServers servers = SurgeSystem.get().localServers();
-		Faults.outageDuringABurst(products, 32, 2000, 300, servers::stopMysql, Duration.ofSeconds(20),
-				servers::startMysql);
+		Faults.outageDuringABurst(Faults.products(6, 400), 32, 2000, 300, DevServers::stopMysql, Duration.ofSeconds(20),
+				DevServers::startMysql);
 	}
 
 }

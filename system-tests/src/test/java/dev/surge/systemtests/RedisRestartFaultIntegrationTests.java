@@ -22,10 +22,8 @@ class RedisRestartFaultIntegrationTests {
 
 	@Test
 	void redisRestartedWithItsDataDuringABurst() throws InterruptedException {
-		List<Long> products = Faults.products(6, 300);
-		DevServers servers = SurgeSystem.get().localServers();
-		Faults.outageDuringABurst(products, 32, 1500, 400, servers::stopRedis, Duration.ofSeconds(3),
-				servers::startRedis);
+		Faults.outageDuringABurst(Faults.products(6, 300), 32, 1500, 400, DevServers::stopRedis, Duration.ofSeconds(3),
+				DevServers::startRedis);
 	}
 
 	@Test
