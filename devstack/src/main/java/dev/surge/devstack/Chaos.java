@@ -2,7 +2,6 @@ package dev.surge.devstack;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -49,8 +47,6 @@ import picocli.CommandLine.Option;
 				"an API instance and a consumer at random moments; waits for the drain and prints a verdict.",
 				"Exit code 0 when every check holds, 1 on a violation, 2 when the run could not complete." })
 final class Chaos implements Callable<Integer> {
-
-	private static final Pattern DRIFT_UNITS = Pattern.compile("\"driftUnits\"\\s*:\\s*(\\d+)");
 
 	private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"?(\\d+)");
 
@@ -179,7 +175,9 @@ final class Chaos implements Callable<Integer> {
 				.filter((answer) -> answer.getKey().endsWith(" 500"))
 				.mapToLong(Map.Entry::getValue)
 				.sum();
-			ChaosVerdict verdict = drainAndJudge(serverErrors, productIds, List.copyOf(load.accepted()), faults);
+			ChaosDrain drain = new ChaosDrain(this.servers, this.redis.sync(), jar("stock-sync"), this.env, this.logs,
+					this.drainTimeout, this::log);
+			ChaosVerdict verdict = drain.judge(serverErrors, productIds, List.copyOf(load.accepted()), faults);
 			verdict.print(System.out, this.orders, load.sent(), loadTime, elapsed(), load.answers());
 			log("verdict: %s", verdict.violations().isEmpty() ? "PASS" : "FAIL " + verdict.violations());
 			if (this.faultsFailed.get()) {
@@ -294,107 +292,6 @@ final class Chaos implements Callable<Integer> {
 			}
 		}
 
-	}
-
-	// drain and verdict
-
-	private ChaosVerdict drainAndJudge(long serverErrors, List<Long> productIds, List<Long> accepted,
-			ChaosFaults faults) throws SQLException, InterruptedException {
-		long deadline = System.nanoTime() + this.drainTimeout.toNanos();
-		long missing;
-		long held;
-		while (true) {
-			missing = missing(accepted);
-			held = reservations(productIds);
-			if ((missing == 0 && held == 0) || System.nanoTime() > deadline) {
-				break;
-			}
-			log("draining: %d accepted orders not in MySQL yet, %d reservations unclaimed", missing, held);
-			Thread.sleep(5000);
-		}
-		log("drained: %d accepted orders missing, %d reservations left", missing, held);
-		long inFlight = awaitInFlightCopiesGone();
-		StockSyncRun report = stockSync("reconcile", "--json");
-		long drift = driftUnits(report.output());
-		int fix = stockSync("reconcile", "--fix").exit();
-		int check = stockSync("check").exit();
-		StockLedgerAudit.Findings ledger;
-		try (Connection db = mysql()) {
-			ledger = StockLedgerAudit.read(db, productIds);
-		}
-		return new ChaosVerdict(serverErrors, accepted.size(), missing, countAbandoned(accepted), ledger, held,
-				inFlight, drift, List.of(report.exit(), fix, check), faults.recovery());
-	}
-
-	/**
-	 * The API's in-flight copies of orders the consumer settled; the consumer deletes
-	 * them right after its batch, so a few seconds after the drain none may be left.
-	 */
-	private long awaitInFlightCopiesGone() throws InterruptedException {
-		long left = 0;
-		for (int attempt = 0; attempt < 6; attempt++) {
-			left = this.redis.sync().keys("inflight:*").size();
-			if (left == 0) {
-				return 0;
-			}
-			Thread.sleep(5000);
-		}
-		log("in-flight copies left: %s", this.redis.sync().keys("inflight:*").stream().limit(10).toList());
-		return left;
-	}
-
-	private static long driftUnits(String json) {
-		Matcher units = DRIFT_UNITS.matcher(json);
-		return units.find() ? Long.parseLong(units.group(1)) : -1;
-	}
-
-	private long missing(List<Long> ids) {
-		try (Connection db = mysql()) {
-			return ids.size() - IdCounts.count(db, "SELECT COUNT(*) FROM orders WHERE id IN (%s)", ids, 1000);
-		}
-		catch (SQLException ex) {
-			log("MySQL not answering yet: %s", ex.getMessage());
-			return ids.size();
-		}
-	}
-
-	private long countAbandoned(List<Long> ids) throws SQLException {
-		try (Connection db = mysql()) {
-			return IdCounts.count(db, "SELECT COUNT(*) FROM abandoned_orders WHERE order_id IN (%s)", ids, 1000);
-		}
-	}
-
-	private long reservations(List<Long> productIds) {
-		try {
-			long held = 0;
-			for (long id : productIds) {
-				held += this.redis.sync().hlen("resv:{p" + id + "}");
-			}
-			return held;
-		}
-		catch (RuntimeException ex) {
-			return -1;
-		}
-	}
-
-	private StockSyncRun stockSync(String... args) {
-		Path log = this.logs.resolve("stock-sync.log");
-		try {
-			Files.writeString(log, "$ stock-sync " + String.join(" ", args) + System.lineSeparator(),
-					StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		List<String> command = new ArrayList<>(
-				Launcher.java(List.of("-Xmx256m"), "-jar", jar("stock-sync").toString()));
-		command.addAll(List.of(args));
-		Launcher.Finished run = Launcher.run(command, this.env, Duration.ofMinutes(5), log);
-		log("stock-sync %s: exit %d (output in %s)", String.join(" ", args), run.exitCode(), log);
-		return new StockSyncRun(run.exitCode(), run.output());
-	}
-
-	private record StockSyncRun(int exit, String output) {
 	}
 
 	// set-up helpers
