@@ -23,35 +23,19 @@ import io.lettuce.core.api.sync.RedisCommands;
  * and abandoned orders, the stock ledger, in-flight copies, the drift
  * {@code stock-sync reconcile} reports, and the exit codes of {@code reconcile --fix} and
  * {@code check}.
+ *
+ * @param servers the run's servers
+ * @param redis a connection to their Redis
+ * @param stockSyncJar the stock-sync jar
+ * @param env the services' environment, which stock-sync reads too
+ * @param logs where stock-sync's output is appended
+ * @param timeout how long the drain may take
+ * @param log the run's log
  */
-final class ChaosDrain {
+record ChaosDrain(Stack servers, RedisCommands<String, String> redis, Path stockSyncJar, Map<String, String> env,
+		Path logs, Duration timeout, Log log) {
 
 	private static final Pattern DRIFT_UNITS = Pattern.compile("\"driftUnits\"\\s*:\\s*(\\d+)");
-
-	private final Stack servers;
-
-	private final RedisCommands<String, String> redis;
-
-	private final Path stockSyncJar;
-
-	private final Map<String, String> env;
-
-	private final Path logs;
-
-	private final Duration timeout;
-
-	private final Log log;
-
-	ChaosDrain(Stack servers, RedisCommands<String, String> redis, Path stockSyncJar, Map<String, String> env,
-			Path logs, Duration timeout, Log log) {
-		this.servers = servers;
-		this.redis = redis;
-		this.stockSyncJar = stockSyncJar;
-		this.env = env;
-		this.logs = logs;
-		this.timeout = timeout;
-		this.log = log;
-	}
 
 	ChaosVerdict judge(long serverErrors, List<Long> productIds, List<Long> accepted, ChaosFaults faults)
 			throws SQLException, InterruptedException {
