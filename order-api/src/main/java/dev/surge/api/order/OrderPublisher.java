@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,7 +65,11 @@ class OrderPublisher implements ApplicationRunner {
 	 * Emits where the broker wrote the record. The send runs in the scope of the HTTP
 	 * request's observation (kept in the Reactor context, not in a thread local): the
 	 * template's observation is its child and writes the trace context into the record's
-	 * headers.
+	 * headers. The send is subscribed on a worker, never on the caller's thread: while
+	 * the broker is down the producer blocks for metadata (up to {@code max.block.ms}),
+	 * and the caller is often Lettuce's I/O thread (the order's Redis step just
+	 * completed), whose stall would time out every Redis command of the instance, the
+	 * in-flight copy's clean-up included.
 	 */
 	Mono<RecordMetadata> publish(OrderEvent event) {
 		return Mono
@@ -72,6 +77,7 @@ class OrderPublisher implements ApplicationRunner {
 					() -> inScopeOf(context.getOrDefault(ObservationThreadLocalAccessor.KEY, null),
 							() -> this.kafka.send(new ProducerRecord<>(Topics.ORDERS, Long.toString(event.orderId()),
 									this.writer.writeValueAsBytes(event))))))
+			.subscribeOn(Schedulers.boundedElastic())
 			.map(SendResult::getRecordMetadata)
 			.transformDeferred(CircuitBreakerOperator.of(this.breaker))
 			.onErrorMap(OrderPublisher::ambiguous, OutcomeUnknown::new);
