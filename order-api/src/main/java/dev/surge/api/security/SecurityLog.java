@@ -58,7 +58,11 @@ public class SecurityLog implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		this.writer = Thread.ofPlatform().name("security-log").daemon().start(this::run);
+		// known as the writer before it runs: its loop reads the field, and a thread that
+		// ran first saw null and ended at once, dropping every later event
+		Thread thread = Thread.ofPlatform().name("security-log").daemon().unstarted(this::run);
+		this.writer = thread;
+		thread.start();
 	}
 
 	@Override
