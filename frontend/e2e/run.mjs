@@ -120,6 +120,37 @@ async function setQuantity(card, name, quantity) {
   await input.press('Tab')
 }
 
+/** The order as the API gives it to whoever is signed in on the page. */
+async function apiOrder(orderId) {
+  return page.evaluate(async (id) => {
+    const session = JSON.parse(localStorage.getItem('surge.session') ?? 'null')
+    const res = await fetch(`/api/orders/${id}`, {
+      headers: { Authorization: `Bearer ${session?.token}` },
+    })
+    return res.json()
+  }, orderId)
+}
+
+/**
+ * The buttons on screen in `scope` are exactly the order's `actions` as the API lists them for
+ * the signed-in user (read again until they agree: the screen follows the live stream).
+ */
+async function buttonsAreTheActions(scope, orderId) {
+  let shown, listed
+  await waitFor(
+    async () => {
+      listed = ((await apiOrder(orderId)).actions ?? []).slice().sort()
+      shown = (
+        await scope
+          .locator('[data-action]')
+          .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-action')))
+      ).sort()
+      return JSON.stringify(shown) === JSON.stringify(listed)
+    },
+    `buttons ${JSON.stringify(shown)} are the API's actions ${JSON.stringify(listed)}`,
+  )
+}
+
 /** The row of a table that contains the given text. */
 function row(text) {
   return page.locator('.el-table__row', { hasText: text })
@@ -180,6 +211,7 @@ try {
         .replace(/^订单\s*/, '')
         .trim()
       await expectVisible(page.locator('.el-timeline-item', { hasText: '已支付' }))
+      await buttonsAreTheActions(page.locator('main'), state.orderId)
       await page.screenshot({ path: path.join(OUT, 'order.png'), fullPage: true })
     },
   )
@@ -201,16 +233,19 @@ try {
     await page.waitForURL(/\/admin\/orders/)
     const target = row(state.orderNo)
     await expectVisible(target)
+    await buttonsAreTheActions(target, state.orderId)
     await target.getByRole('button', { name: '开始履约' }).click()
     let dialog = page.getByRole('dialog')
     await dialog.getByLabel('原因').fill('e2e: picked and packed')
     await dialog.getByRole('button', { name: '确定' }).click()
     await expectVisible(target.locator('.el-tag', { hasText: '履约中' }))
+    await buttonsAreTheActions(target, state.orderId)
     await target.getByRole('button', { name: '履约完成' }).click()
     dialog = page.getByRole('dialog')
     await dialog.getByLabel('原因').fill('e2e: delivered to customer')
     await dialog.getByRole('button', { name: '确定' }).click()
     await expectVisible(target.locator('.el-tag', { hasText: '已完成' }))
+    await buttonsAreTheActions(target, state.orderId)
   })
 
   await step('see the fulfilment in the logs', async () => {

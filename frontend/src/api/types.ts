@@ -10,6 +10,11 @@ type Schemas = components['schemas']
 
 export type Role = Schemas['AccessToken']['role']
 
+/** The order's states and what its caller may ask of it: the API's, from its reference. */
+export type OrderStatus = Schemas['OrderView']['status']
+export type OrderAction = Schemas['OrderView']['actions'][number]
+
+/** Every state, in lifecycle order (for filters and charts); the compiler holds it to the reference. */
 export const ORDER_STATUSES = [
   'ACCEPTED',
   'PENDING_PAYMENT',
@@ -22,25 +27,23 @@ export const ORDER_STATUSES = [
   'FULFILMENT_FAILED',
   'AFTER_SALE',
   'REFUNDED',
-] as const
-export type OrderStatus = (typeof ORDER_STATUSES)[number]
+] as const satisfies readonly OrderStatus[]
+/** Compiles only while `ORDER_STATUSES` lists every state of the reference. */
+export const ORDER_STATUSES_COMPLETE: [
+  Exclude<OrderStatus, (typeof ORDER_STATUSES)[number]>,
+] extends [never]
+  ? true
+  : never = true
 
 export type PaymentOutcome = Schemas['Payment']['outcome']
 export type FulfilmentAction = Schemas['Fulfilment']['action']
 export type LogType = Schemas['LogEntry']['type']
-export const LOG_TYPES = ['ORDER', 'STOCK', 'FULFILMENT', 'SECURITY'] as const satisfies readonly LogType[]
-
-/** What the caller may do to an order now, as the API lists it in the order's `actions`. */
-export type OrderAction =
-  | 'PAY'
-  | 'CANCEL'
-  | 'REQUEST_REFUND'
-  | 'START_FULFILMENT'
-  | 'COMPLETE_FULFILMENT'
-  | 'FAIL_FULFILMENT'
-  | 'RETRY_FULFILMENT'
-  | 'APPROVE_REFUND'
-  | 'REJECT_REFUND'
+export const LOG_TYPES = [
+  'ORDER',
+  'STOCK',
+  'FULFILMENT',
+  'SECURITY',
+] as const satisfies readonly LogType[]
 
 /** The answer of a sign-up: the same whether the account is new or the name was taken. */
 export type RegistrationReceived = Schemas['RegistrationReceived']
@@ -58,11 +61,9 @@ export type StatusChange = Omit<Schemas['Transition'], 'from' | 'to'> & {
   to: OrderStatus
 }
 
-export type Order = Omit<Schemas['OrderView'], 'status' | 'history' | 'actions'> & {
-  status: OrderStatus
+/** An order; its `actions` are exactly the buttons to show: the API refuses anything else with 409. */
+export type Order = Omit<Schemas['OrderView'], 'history'> & {
   history?: StatusChange[]
-  /** Exactly the buttons to show: the API refuses anything else with 409. */
-  actions: OrderAction[]
 }
 
 export interface Page<T> {

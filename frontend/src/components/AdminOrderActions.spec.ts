@@ -24,26 +24,35 @@ describe('AdminOrderActions', () => {
   it('starts the fulfilment of an order awaiting it, with a reason', async () => {
     const bodies = recordFulfilment()
     renderWithApp(AdminOrderActions, {
-      props: { order: anOrder({ status: 'AWAITING_FULFILMENT' }) },
+      props: {
+        order: anOrder({ status: 'AWAITING_FULFILMENT', actions: ['CANCEL', 'START_FULFILMENT'] }),
+      },
     })
     const user = userEvent.setup()
     await user.click(screen.getByRole('button', { name: '开始履约' }))
     const dialog = await screen.findByRole('dialog', { name: '开始履约：订单 S20260101000001' })
     await user.type(within(dialog).getByLabelText('原因'), 'packed')
     await user.click(within(dialog).getByRole('button', { name: '确定' }))
-    expect(await screen.findByText('履约操作已提交')).toBeInTheDocument()
+    expect(await screen.findByText('开始履约：已提交')).toBeInTheDocument()
     expect(bodies).toEqual([{ action: 'START', reason: 'packed' }])
   })
 
   it('needs a reason to fail a fulfilment', async () => {
     const bodies = recordFulfilment()
-    renderWithApp(AdminOrderActions, { props: { order: anOrder({ status: 'FULFILLING' }) } })
+    renderWithApp(AdminOrderActions, {
+      props: {
+        order: anOrder({
+          status: 'FULFILLING',
+          actions: ['COMPLETE_FULFILMENT', 'FAIL_FULFILMENT'],
+        }),
+      },
+    })
     const user = userEvent.setup()
     expect(screen.getByRole('button', { name: '履约完成' })).toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: '履约失败' }))
     const dialog = await screen.findByRole('dialog')
     await user.click(within(dialog).getByRole('button', { name: '确定' }))
-    expect(await within(dialog).findByText('履约失败必须填写原因')).toBeInTheDocument()
+    expect(await within(dialog).findByText('需要告知顾客原因，请填写')).toBeInTheDocument()
     expect(bodies).toEqual([])
   })
 
@@ -55,12 +64,33 @@ describe('AdminOrderActions', () => {
         return new HttpResponse(null, { status: 202 })
       }),
     )
-    renderWithApp(AdminOrderActions, { props: { order: anOrder({ status: 'AFTER_SALE' }) } })
+    renderWithApp(AdminOrderActions, {
+      props: {
+        order: anOrder({ status: 'AFTER_SALE', actions: ['APPROVE_REFUND', 'REJECT_REFUND'] }),
+      },
+    })
     const user = userEvent.setup()
     await user.click(screen.getByRole('button', { name: '同意退款' }))
     const dialog = await screen.findByRole('dialog')
     await user.click(within(dialog).getByRole('button', { name: '确定' }))
-    expect(await screen.findByText('退款审批已提交')).toBeInTheDocument()
+    expect(await screen.findByText('同意退款：已提交')).toBeInTheDocument()
     expect(body).toEqual({ approve: true, reason: '' })
+  })
+
+  it('shows exactly the actions the API lists, naming a restart after a failure a retry', () => {
+    renderWithApp(AdminOrderActions, {
+      props: {
+        order: anOrder({ status: 'FULFILMENT_FAILED', actions: ['CANCEL', 'START_FULFILMENT'] }),
+      },
+    })
+    const buttons = screen.getAllByRole('button').map((button) => button.textContent?.trim())
+    expect(buttons).toEqual(['重新履约', '取消订单'])
+  })
+
+  it('shows nothing when the API lists nothing', () => {
+    renderWithApp(AdminOrderActions, {
+      props: { order: anOrder({ status: 'COMPLETED', actions: [] }) },
+    })
+    expect(screen.queryAllByRole('button')).toEqual([])
   })
 })

@@ -1,4 +1,4 @@
-import type { FulfilmentAction, OrderStatus } from '@/api/types'
+import type { OrderStatus } from '@/api/types'
 
 export type TagType = 'primary' | 'success' | 'warning' | 'danger' | 'info'
 
@@ -50,32 +50,6 @@ export const FINAL_STATES: ReadonlySet<OrderStatus> = new Set([
 
 export function isFinal(status: OrderStatus): boolean {
   return FINAL_STATES.has(status)
-}
-
-/** What a customer may ask for; the server is the judge and answers 409 otherwise. */
-export function canPay(status: OrderStatus): boolean {
-  return status === 'PENDING_PAYMENT'
-}
-export function canCancel(status: OrderStatus): boolean {
-  return status === 'PENDING_PAYMENT'
-}
-export function canRequestRefund(status: OrderStatus): boolean {
-  return (
-    status === 'PAID' ||
-    status === 'AWAITING_FULFILMENT' ||
-    status === 'COMPLETED' ||
-    status === 'FULFILMENT_FAILED'
-  )
-}
-
-export function fulfilmentActions(status: OrderStatus): FulfilmentAction[] {
-  if (status === 'AWAITING_FULFILMENT') return ['START']
-  if (status === 'FULFILLING') return ['COMPLETE', 'FAIL']
-  return []
-}
-
-export function canDecideRefund(status: OrderStatus): boolean {
-  return status === 'AFTER_SALE'
 }
 
 /** Index in HAPPY_PATH the order has reached (for a side exit: the last happy state before it). */

@@ -125,9 +125,17 @@ export const useDashboardStore = defineStore('dashboard', () => {
 
   function applyOrder(event: OrderEvent) {
     const row = orders.value.find((o) => o.orderId === event.orderId)
-    if (row) {
+    if (row && row.status !== event.status) {
+      // its actions belong to the old state: none until the API says what the new one allows
+      row.actions = []
       row.status = event.status
       row.statusReason = event.statusReason
+      void adminApi
+        .order(event.orderId)
+        .then((order) => {
+          if (row.status === order.status) row.actions = order.actions
+        })
+        .catch(() => {})
     }
     scheduleStatsRefresh()
   }

@@ -114,6 +114,8 @@ export const useOrdersStore = defineStore('orders', () => {
     let shown = false
     for (const order of [current.value, tracked.value, ...page.value]) {
       if (order?.orderId === event.orderId) {
+        // its actions belong to the old state: none until the order is read again
+        if (order.status !== event.status) order.actions = []
         order.status = event.status
         order.statusReason = event.statusReason
         shown = true

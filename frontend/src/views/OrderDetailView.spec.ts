@@ -39,7 +39,7 @@ describe('OrderDetailView', () => {
   it('asks for a reason before a refund and shows an illegal transition', async () => {
     server.use(
       http.get(`${API}/api/orders/${ID}`, () =>
-        HttpResponse.json(anOrder({ status: 'COMPLETED' })),
+        HttpResponse.json(anOrder({ status: 'COMPLETED', actions: ['REQUEST_REFUND'] })),
       ),
       http.post(`${API}/api/orders/${ID}/refund`, () =>
         HttpResponse.json(
@@ -48,7 +48,8 @@ describe('OrderDetailView', () => {
             title: 'Illegal transition',
             status: 409,
             currentStatus: 'REFUNDED',
-            action: 'REFUND',
+            action: 'REQUEST_REFUND',
+            actions: [],
           },
           { status: 409, headers: problemJson },
         ),
@@ -63,6 +64,20 @@ describe('OrderDetailView', () => {
     await user.type(within(dialog).getByLabelText('原因'), 'arrived broken')
     await user.click(within(dialog).getByRole('button', { name: '确定' }))
     expect(await screen.findByText('当前状态不允许此操作')).toBeInTheDocument()
-    expect(screen.getByText('订单当前状态为「已退款」，不能执行「REFUND」')).toBeInTheDocument()
+    expect(
+      screen.getByText('订单当前状态为「已退款」，不能执行「REQUEST_REFUND」'),
+    ).toBeInTheDocument()
+  })
+
+  it('offers exactly the actions the API lists, whatever the state', async () => {
+    server.use(
+      http.get(`${API}/api/orders/${ID}`, () =>
+        HttpResponse.json(anOrder({ status: 'FULFILMENT_FAILED', actions: ['CANCEL'] })),
+      ),
+    )
+    renderWithApp(OrderDetailView, { props: { id: ID } })
+    expect(await screen.findByRole('button', { name: '取消订单' })).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: '申请退款' })).toBeNull()
+    expect(screen.queryByRole('button', { name: '支付成功' })).toBeNull()
   })
 })

@@ -5,6 +5,11 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.surge.contracts.Actor;
+import dev.surge.contracts.OrderRules;
+import dev.surge.contracts.OrderStatus;
+import dev.surge.contracts.UserAction;
+
 /**
  * An order in the admin list: the same JSON as {@code GET /api/orders} gives (the id is a
  * string, as 64-bit integers do not survive JavaScript).
@@ -20,14 +25,21 @@ import org.jspecify.annotations.Nullable;
  * @param paidAt when it was paid
  * @param items the lines
  * @param history always empty in lists, as in {@code GET /api/orders}
+ * @param actions what an admin may ask of it now: exactly the requests the API accepts
  */
-record AdminOrder(String orderId, String orderNo, long userId, String status, @Nullable String statusReason,
+record AdminOrder(String orderId, String orderNo, long userId, OrderStatus status, @Nullable String statusReason,
 		long totalCents, Instant createdAt, @Nullable Instant expiresAt, @Nullable Instant paidAt, List<Item> items,
-		List<Object> history) {
+		List<Object> history, List<UserAction> actions) {
+
+	AdminOrder(String orderId, String orderNo, long userId, OrderStatus status, @Nullable String statusReason,
+			long totalCents, Instant createdAt, @Nullable Instant expiresAt, @Nullable Instant paidAt) {
+		this(orderId, orderNo, userId, status, statusReason, totalCents, createdAt, expiresAt, paidAt, List.of(),
+				List.of(), OrderRules.requests(status, Actor.ADMIN));
+	}
 
 	AdminOrder withItems(List<Item> lines) {
 		return new AdminOrder(this.orderId, this.orderNo, this.userId, this.status, this.statusReason, this.totalCents,
-				this.createdAt, this.expiresAt, this.paidAt, lines, this.history);
+				this.createdAt, this.expiresAt, this.paidAt, lines, this.history, this.actions);
 	}
 
 	/**

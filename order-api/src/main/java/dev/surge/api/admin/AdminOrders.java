@@ -11,6 +11,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.surge.contracts.OrderStatus;
+
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -29,8 +31,9 @@ class AdminOrders {
 		this.jdbc = jdbc;
 	}
 
-	Page<AdminOrder> page(@Nullable String status, @Nullable Long userId, int page, int size) {
-		MapSqlParameterSource params = new MapSqlParameterSource().addValue("status", status)
+	Page<AdminOrder> page(@Nullable OrderStatus status, @Nullable Long userId, int page, int size) {
+		MapSqlParameterSource params = new MapSqlParameterSource()
+			.addValue("status", (status != null) ? status.name() : null)
 			.addValue("user", userId)
 			.addValue("limit", size)
 			.addValue("offset", (long) page * size);
@@ -66,9 +69,8 @@ class AdminOrders {
 
 	private static AdminOrder order(ResultSet rs) throws SQLException {
 		return new AdminOrder(Long.toString(rs.getLong("id")), rs.getString("order_no"), rs.getLong("user_id"),
-				rs.getString("status"), rs.getString("status_reason"), rs.getLong("total_cents"),
-				rs.getTimestamp("created_at").toInstant(), instant(rs, "expires_at"), instant(rs, "paid_at"), List.of(),
-				List.of());
+				OrderStatus.valueOf(rs.getString("status")), rs.getString("status_reason"), rs.getLong("total_cents"),
+				rs.getTimestamp("created_at").toInstant(), instant(rs, "expires_at"), instant(rs, "paid_at"));
 	}
 
 	static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

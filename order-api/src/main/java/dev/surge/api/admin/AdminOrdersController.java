@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import dev.surge.api.system.Blocking;
+import dev.surge.contracts.OrderStatus;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,7 +30,7 @@ class AdminOrdersController {
 			@RequestParam(required = false) @Nullable String userId,
 			@RequestParam(required = false) @Nullable String page,
 			@RequestParam(required = false) @Nullable String size) {
-		String state = QueryParameters.oneOf("status", status, OrderStates.ALL);
+		OrderStatus state = QueryParameters.oneOf("status", status, OrderStatus.class);
 		Long user = QueryParameters.id("userId", userId);
 		int number = QueryParameters.integer("page", page, 0, 0, 10_000);
 		int rows = QueryParameters.integer("size", size, 20, 1, 100);

@@ -1,10 +1,13 @@
 package dev.surge.api.admin;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import dev.surge.contracts.OrderStatus;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -26,7 +29,7 @@ public class OrderStatistics {
 	/** Every state, zero when no order is in it; unknown states follow. */
 	Map<String, Long> countsByStatus() {
 		Map<String, Long> counts = new LinkedHashMap<>();
-		OrderStates.ALL.forEach((state) -> counts.put(state, 0L));
+		Arrays.stream(OrderStatus.values()).forEach((state) -> counts.put(state.name(), 0L));
 		this.jdbc.query("SELECT status, COUNT(*) AS n FROM orders GROUP BY status", (rs) -> {
 			counts.put(rs.getString("status"), rs.getLong("n"));
 		});

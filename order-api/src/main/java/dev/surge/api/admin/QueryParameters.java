@@ -1,5 +1,6 @@
 package dev.surge.api.admin;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -51,6 +52,13 @@ final class QueryParameters {
 			throw problem(name, "one of " + String.join(", ", allowed)).with("allowed", allowed).toException();
 		}
 		return raw;
+	}
+
+	/** One of the enum's names, or {@code null}. */
+	static <E extends Enum<E>> @Nullable E oneOf(String name, @Nullable String raw, Class<E> type) {
+		List<String> allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+		String value = oneOf(name, raw, allowed);
+		return (value != null) ? Enum.valueOf(type, value) : null;
 	}
 
 	static @Nullable String matching(String name, @Nullable String raw, Pattern pattern, String description) {

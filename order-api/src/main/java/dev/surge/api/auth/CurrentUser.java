@@ -1,5 +1,7 @@
 package dev.surge.api.auth;
 
+import dev.surge.contracts.Actor;
+
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
@@ -18,6 +20,11 @@ public record CurrentUser(long id, String username, Role role) {
 
 	public boolean isAdmin() {
 		return this.role == Role.ADMIN;
+	}
+
+	/** Which of the order's rules apply to them. */
+	public Actor actor() {
+		return isAdmin() ? Actor.ADMIN : Actor.CUSTOMER;
 	}
 
 }

@@ -1,7 +1,5 @@
 package dev.surge.api.order;
 
-import java.util.function.Supplier;
-
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 
@@ -10,7 +8,9 @@ import dev.surge.api.system.Answers;
 import dev.surge.api.system.ProblemType;
 import dev.surge.contracts.CancellationRequested;
 import dev.surge.contracts.FulfilmentUpdated;
+import dev.surge.contracts.OrderAction;
 import dev.surge.contracts.OrderEvent;
+import dev.surge.contracts.OrderRules;
 import dev.surge.contracts.PaymentReported;
 import dev.surge.contracts.RefundDecided;
 import dev.surge.contracts.RefundRequested;
@@ -48,8 +48,8 @@ class OrderCommandController {
 			@Valid @RequestBody OrderCommandRequests.Payment payment, @AuthenticationPrincipal Jwt token,
 			ServerHttpRequest http) {
 		CurrentUser user = CurrentUser.of(token);
-		return request(http, user, id, OrderAction.PAY,
-				() -> new PaymentReported(id, user.username(), payment.outcome(), System.currentTimeMillis()));
+		return request(http, user,
+				new PaymentReported(id, user.username(), payment.outcome(), System.currentTimeMillis()));
 	}
 
 	@ResponseStatus(HttpStatus.ACCEPTED)
@@ -59,9 +59,8 @@ class OrderCommandController {
 			@Valid @RequestBody OrderCommandRequests.Reason reason, @AuthenticationPrincipal Jwt token,
 			ServerHttpRequest http) {
 		CurrentUser user = CurrentUser.of(token);
-		OrderAction action = user.isAdmin() ? OrderAction.ADMIN_CANCEL : OrderAction.CANCEL;
-		return request(http, user, id, action,
-				() -> new CancellationRequested(id, user.username(), user.isAdmin(),
+		return request(http, user,
+				new CancellationRequested(id, user.username(), user.isAdmin(),
 						reason.orDefault("cancelled by " + (user.isAdmin() ? "admin" : "customer")),
 						System.currentTimeMillis()));
 	}
@@ -73,8 +72,8 @@ class OrderCommandController {
 			@Valid @RequestBody OrderCommandRequests.Reason reason, @AuthenticationPrincipal Jwt token,
 			ServerHttpRequest http) {
 		CurrentUser user = CurrentUser.of(token);
-		return request(http, user, id, OrderAction.REQUEST_REFUND, () -> new RefundRequested(id, user.username(),
-				reason.orDefault("refund requested"), System.currentTimeMillis()));
+		return request(http, user, new RefundRequested(id, user.username(), reason.orDefault("refund requested"),
+				System.currentTimeMillis()));
 	}
 
 	@ResponseStatus(HttpStatus.ACCEPTED)
@@ -84,12 +83,7 @@ class OrderCommandController {
 			@Valid @RequestBody OrderCommandRequests.Fulfilment fulfilment, @AuthenticationPrincipal Jwt token,
 			ServerHttpRequest http) {
 		CurrentUser user = CurrentUser.of(token);
-		OrderAction action = switch (fulfilment.action()) {
-			case START -> OrderAction.START_FULFILMENT;
-			case COMPLETE -> OrderAction.COMPLETE_FULFILMENT;
-			case FAIL -> OrderAction.FAIL_FULFILMENT;
-		};
-		return request(http, user, id, action, () -> new FulfilmentUpdated(id, fulfilment.action(), user.username(),
+		return request(http, user, new FulfilmentUpdated(id, fulfilment.action(), user.username(),
 				fulfilment.reason().strip(), System.currentTimeMillis()));
 	}
 
@@ -100,18 +94,19 @@ class OrderCommandController {
 			@Valid @RequestBody OrderCommandRequests.RefundDecision decision, @AuthenticationPrincipal Jwt token,
 			ServerHttpRequest http) {
 		CurrentUser user = CurrentUser.of(token);
-		return request(http, user, id, OrderAction.DECIDE_REFUND,
-				() -> new RefundDecided(id, decision.approve(), user.username(),
+		return request(http, user,
+				new RefundDecided(id, decision.approve(), user.username(),
 						new OrderCommandRequests.Reason(decision.reason())
 							.orDefault(decision.approve() ? "refund approved" : "refund rejected"),
 						System.currentTimeMillis()));
 	}
 
 	private Mono<ResponseEntity<OrderCommandRequests.Requested>> request(ServerHttpRequest http, CurrentUser user,
-			long id, OrderAction action, Supplier<OrderEvent> event) {
-		return this.commands.request(user, id, action, event, http)
+			OrderEvent command) {
+		return this.commands.request(user, command, http)
 			.map((status) -> ResponseEntity.accepted()
-				.body(new OrderCommandRequests.Requested(Long.toString(id), action.name(), status)));
+				.body(new OrderCommandRequests.Requested(Long.toString(command.orderId()),
+						OrderRules.actionOf(command).map(OrderAction::request).orElseThrow(), status)));
 	}
 
 }

@@ -6,7 +6,9 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import dev.surge.contracts.FulfilmentAction;
+import dev.surge.contracts.OrderStatus;
 import dev.surge.contracts.PaymentOutcome;
+import dev.surge.contracts.UserAction;
 
 /**
  * Request bodies of the order commands.
@@ -62,7 +64,7 @@ final class OrderCommandRequests {
 	 * @param action what was requested
 	 * @param currentStatus the state when the request was accepted
 	 */
-	record Requested(String orderId, String action, String currentStatus) {
+	record Requested(String orderId, UserAction action, OrderStatus currentStatus) {
 	}
 
 }

@@ -1,6 +1,6 @@
 package dev.surge.api.order;
 
-import java.util.function.Supplier;
+import java.util.List;
 
 import reactor.core.publisher.Mono;
 
@@ -9,14 +9,19 @@ import dev.surge.api.system.Blocking;
 import dev.surge.api.system.Problem;
 import dev.surge.api.system.ProblemType;
 import dev.surge.api.system.Problems;
+import dev.surge.contracts.OrderAction;
 import dev.surge.contracts.OrderEvent;
+import dev.surge.contracts.OrderRules;
+import dev.surge.contracts.OrderStatus;
+import dev.surge.contracts.UserAction;
 
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Service;
 
 /**
  * Turns a request about an existing order into an event on the order's Kafka key, after
- * checking who asks and that the order's current state allows it.
+ * asking the order's rules ({@link OrderRules}) whether its caller may take that action
+ * in the order's current state: exactly what the order's {@code actions} list.
  */
 @Service
 class OrderCommands {
@@ -41,22 +46,24 @@ class OrderCommands {
 	}
 
 	/**
-	 * Publishes the event when {@code user} may perform {@code action} on the order now.
+	 * Publishes the command when {@code user} may take its action on the order now.
 	 * Another customer's order answers 404 like a missing one (see {@link OrderAccess}).
 	 * @return the order's state when the request was accepted
 	 */
-	Mono<String> request(CurrentUser user, long orderId, OrderAction action, Supplier<OrderEvent> event,
-			ServerHttpRequest request) {
+	Mono<OrderStatus> request(CurrentUser user, OrderEvent command, ServerHttpRequest request) {
+		long orderId = command.orderId();
+		OrderAction action = OrderRules.actionOf(command)
+			.orElseThrow(() -> new IllegalArgumentException("Not a command: " + command));
 		return currentState(orderId).filter((order) -> this.access.permits(user, order.userId(), orderId, request))
 			.switchIfEmpty(Mono.error(Problems.notFound("Order " + orderId).toException()))
 			.flatMap((order) -> {
-				if (action.adminOnly() && !user.isAdmin()) {
+				if (action.actor() != user.actor()) {
 					return Mono.error(ProblemType.FORBIDDEN.problem("Your role may not do this").toException());
 				}
-				if (!action.allowedFrom(order.status())) {
-					return Mono.error(illegal(order.status(), action).toException());
+				if (!OrderRules.allows(order.status(), action)) {
+					return Mono.error(illegal(order.status(), action, user).toException());
 				}
-				return this.publisher.publish(event.get())
+				return this.publisher.publish(command)
 					.onErrorMap((ex) -> Problems.unavailable("Kafka is unavailable").toException())
 					.thenReturn(order.status());
 			});
@@ -70,16 +77,21 @@ class OrderCommands {
 		return this.blocking.call(() -> this.queries.state(orderId))
 			.flatMap((stored) -> stored.map(Mono::just)
 				.orElseGet(() -> this.inFlight.find(orderId)
-					.flatMap((order) -> Mono
-						.justOrEmpty(order.map((placed) -> new OrderQueries.State(placed.userId(), "ACCEPTED"))))))
+					.flatMap((order) -> Mono.justOrEmpty(
+							order.map((placed) -> new OrderQueries.State(placed.userId(), OrderStatus.ACCEPTED))))))
 			.switchIfEmpty(
 					Mono.defer(() -> this.blocking.call(() -> this.queries.state(orderId))).flatMap(Mono::justOrEmpty));
 	}
 
-	static Problem illegal(String status, OrderAction action) {
-		return ProblemType.ILLEGAL_TRANSITION.problem("An order in state " + status + " does not allow " + action)
-			.with("currentStatus", status)
-			.with("action", action.name());
+	/** Says what was asked, the order's state, and what the caller may do instead. */
+	static Problem illegal(OrderStatus status, OrderAction action, CurrentUser user) {
+		List<UserAction> allowed = OrderRules.requests(status, user.actor());
+		return ProblemType.ILLEGAL_TRANSITION
+			.problem("An order in state " + status + " does not allow " + action.request() + "; it allows "
+					+ (allowed.isEmpty() ? "nothing more" : allowed))
+			.with("currentStatus", status.name())
+			.with("action", String.valueOf(action.request()))
+			.with("actions", allowed.stream().map(Enum::name).toList());
 	}
 
 }

@@ -20,6 +20,7 @@ import dev.surge.api.system.Blocking;
 import dev.surge.api.system.ProblemType;
 import dev.surge.api.system.Problems;
 import dev.surge.contracts.OrderPlaced;
+import dev.surge.contracts.OrderStatus;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -41,8 +42,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class OrderController {
-
-	static final String ORDER_STATES = "ACCEPTED|PENDING_PAYMENT|PAID|AWAITING_FULFILMENT|FULFILLING|COMPLETED|REJECTED|CANCELLED|FULFILMENT_FAILED|AFTER_SALE|REFUNDED";
 
 	private final OrderPlacement placement;
 
@@ -83,15 +82,17 @@ class OrderController {
 			// the consumer deletes the in-flight copy right after it committed the order
 			.switchIfEmpty(Mono.defer(() -> this.blocking.call(() -> this.queries.find(id))).flatMap(Mono::justOrEmpty))
 			.filter((order) -> this.access.permits(user, order.userId(), id, request))
+			.map((order) -> order.forCaller(user.actor()))
 			.switchIfEmpty(Mono.error(Problems.notFound("Order " + id).toException()));
 	}
 
 	@GetMapping("/api/orders")
-	Mono<OrderView.Page> list(@RequestParam(required = false) @Nullable @Pattern(regexp = ORDER_STATES) String status,
+	Mono<OrderView.Page> list(@RequestParam(required = false) @Nullable OrderStatus status,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, @AuthenticationPrincipal Jwt token) {
-		long userId = CurrentUser.of(token).id();
-		return this.blocking.call(() -> this.queries.page(userId, status, page, size));
+		CurrentUser user = CurrentUser.of(token);
+		return this.blocking.call(() -> this.queries.page(user.id(), status, page, size))
+			.map((orders) -> orders.forCaller(user.actor()));
 	}
 
 	private Mono<OrderView> inFlight(long id) {
@@ -103,8 +104,8 @@ class OrderController {
 			.stream()
 			.map((line) -> new OrderView.Item(line.productId(), null, line.quantity(), null))
 			.toList();
-		return new OrderView(Long.toString(order.orderId()), order.orderNo(), order.userId(), "ACCEPTED", null, null,
-				OrderIds.createdAt(order.orderId()), null, null, items, List.of());
+		return new OrderView(Long.toString(order.orderId()), order.orderNo(), order.userId(), OrderStatus.ACCEPTED,
+				null, null, OrderIds.createdAt(order.orderId()), null, null, items, List.of(), List.of());
 	}
 
 	/**

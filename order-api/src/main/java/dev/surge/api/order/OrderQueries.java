@@ -12,6 +12,8 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.surge.contracts.OrderStatus;
+
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -41,15 +43,15 @@ class OrderQueries {
 	Optional<State> state(long orderId) {
 		return this.jdbc
 			.query("SELECT user_id, status FROM orders WHERE id = :id", new MapSqlParameterSource("id", orderId),
-					(rs, row) -> new State(rs.getLong(1), rs.getString(2)))
+					(rs, row) -> new State(rs.getLong(1), OrderStatus.valueOf(rs.getString(2))))
 			.stream()
 			.findFirst();
 	}
 
 	/** A page of orders, newest first; all users' when {@code userId} is null. */
-	OrderView.Page page(@Nullable Long userId, @Nullable String status, int page, int size) {
+	OrderView.Page page(@Nullable Long userId, @Nullable OrderStatus status, int page, int size) {
 		MapSqlParameterSource params = new MapSqlParameterSource().addValue("user", userId)
-			.addValue("status", status)
+			.addValue("status", (status != null) ? status.name() : null)
 			.addValue("limit", size)
 			.addValue("offset", page * size);
 		String where = " WHERE (:user IS NULL OR user_id = :user) AND (:status IS NULL OR status = :status)";
@@ -59,9 +61,7 @@ class OrderQueries {
 				(rs, row) -> order(rs, List.of(), List.of()));
 		Map<Long, List<OrderView.Item>> items = items(orders.stream().map((o) -> Long.parseLong(o.orderId())).toList());
 		List<OrderView> content = orders.stream()
-			.map((o) -> new OrderView(o.orderId(), o.orderNo(), o.userId(), o.status(), o.statusReason(),
-					o.totalCents(), o.createdAt(), o.expiresAt(), o.paidAt(),
-					items.getOrDefault(Long.parseLong(o.orderId()), List.of()), List.of()))
+			.map((o) -> o.withItems(items.getOrDefault(Long.parseLong(o.orderId()), List.of())))
 			.toList();
 		return new OrderView.Page(content, page, size, (total != null) ? total : 0);
 	}
@@ -94,9 +94,10 @@ class OrderQueries {
 	private static OrderView order(ResultSet rs, List<OrderView.Item> items, List<OrderView.Transition> history)
 			throws SQLException {
 		long id = rs.getLong("id");
-		return new OrderView(Long.toString(id), rs.getString("order_no"), rs.getLong("user_id"), rs.getString("status"),
-				rs.getString("status_reason"), rs.getLong("total_cents"), instant(rs, "created_at"),
-				instant(rs, "expires_at"), instant(rs, "paid_at"), items, history);
+		return new OrderView(Long.toString(id), rs.getString("order_no"), rs.getLong("user_id"),
+				OrderStatus.valueOf(rs.getString("status")), rs.getString("status_reason"), rs.getLong("total_cents"),
+				instant(rs, "created_at"), instant(rs, "expires_at"), instant(rs, "paid_at"), items, history,
+				List.of());
 	}
 
 	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
@@ -104,7 +105,7 @@ class OrderQueries {
 		return (value != null) ? value.toInstant() : null;
 	}
 
-	record State(long userId, String status) {
+	record State(long userId, OrderStatus status) {
 	}
 
 }

@@ -5,6 +5,11 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.surge.contracts.Actor;
+import dev.surge.contracts.OrderRules;
+import dev.surge.contracts.OrderStatus;
+import dev.surge.contracts.UserAction;
+
 /**
  * An order as clients see it. The id is a string: 64-bit integers do not survive
  * JavaScript.
@@ -20,14 +25,22 @@ import org.jspecify.annotations.Nullable;
  * @param paidAt when it was paid
  * @param items the lines
  * @param history state changes, oldest first
+ * @param actions what the caller may ask of it now: exactly the requests the API accepts
  */
-record OrderView(String orderId, String orderNo, long userId, String status, @Nullable String statusReason,
+record OrderView(String orderId, String orderNo, long userId, OrderStatus status, @Nullable String statusReason,
 		@Nullable Long totalCents, Instant createdAt, @Nullable Instant expiresAt, @Nullable Instant paidAt,
-		List<Item> items, List<Transition> history) {
+		List<Item> items, List<Transition> history, List<UserAction> actions) {
 
-	OrderView withoutHistory() {
+	OrderView withItems(List<Item> lines) {
 		return new OrderView(this.orderId, this.orderNo, this.userId, this.status, this.statusReason, this.totalCents,
-				this.createdAt, this.expiresAt, this.paidAt, this.items, List.of());
+				this.createdAt, this.expiresAt, this.paidAt, lines, this.history, this.actions);
+	}
+
+	/** With the actions {@code actor} may take now, as {@link OrderRules} says. */
+	OrderView forCaller(Actor actor) {
+		return new OrderView(this.orderId, this.orderNo, this.userId, this.status, this.statusReason, this.totalCents,
+				this.createdAt, this.expiresAt, this.paidAt, this.items, this.history,
+				OrderRules.requests(this.status, actor));
 	}
 
 	/**
@@ -62,6 +75,11 @@ record OrderView(String orderId, String orderNo, long userId, String status, @Nu
 	 * @param totalElements orders in all pages
 	 */
 	record Page(List<OrderView> content, int page, int size, long totalElements) {
+
+		Page forCaller(Actor actor) {
+			return new Page(this.content.stream().map((order) -> order.forCaller(actor)).toList(), this.page, this.size,
+					this.totalElements);
+		}
 	}
 
 }

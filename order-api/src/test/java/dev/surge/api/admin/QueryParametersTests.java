@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.surge.api.system.ApiException;
 import dev.surge.api.system.ProblemType;
+import dev.surge.contracts.OrderStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -46,8 +47,8 @@ class QueryParametersTests {
 
 	@Test
 	void statusMustBeAState() {
-		assertThat(QueryParameters.oneOf("status", "PAID", OrderStates.ALL)).isEqualTo("PAID");
-		assertInvalid(() -> QueryParameters.oneOf("status", "paid", OrderStates.ALL), "status");
+		assertThat(QueryParameters.oneOf("status", "PAID", OrderStatus.class)).isEqualTo(OrderStatus.PAID);
+		assertInvalid(() -> QueryParameters.oneOf("status", "paid", OrderStatus.class), "status");
 	}
 
 	private static void assertInvalid(Runnable parse, String parameter) {

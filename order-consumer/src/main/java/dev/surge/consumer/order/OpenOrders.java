@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 import dev.surge.consumer.system.ChangeNotices;
+import dev.surge.contracts.OrderAction;
+import dev.surge.contracts.OrderStatus;
 
 import org.springframework.stereotype.Component;
 

@@ -4,8 +4,10 @@ import java.time.Instant;
 
 import dev.surge.contracts.CancellationRequested;
 import dev.surge.contracts.FulfilmentUpdated;
+import dev.surge.contracts.OrderAction;
 import dev.surge.contracts.OrderEvent;
 import dev.surge.contracts.OrderPlaced;
+import dev.surge.contracts.OrderRules;
 import dev.surge.contracts.PaymentOutcome;
 import dev.surge.contracts.PaymentReported;
 import dev.surge.contracts.RefundDecided;
@@ -32,27 +34,23 @@ record OrderCommand(long orderId, OrderAction action, String operator, @Nullable
 
 	/** The command an event of {@code orders.v1} carries, or {@code null} for intake. */
 	static @Nullable OrderCommand of(OrderEvent event, @Nullable Source source) {
+		OrderAction action = OrderRules.actionOf(event).orElse(null);
+		if (action == null) {
+			return null;
+		}
 		return switch (event) {
-			case OrderPlaced placed -> null;
-			case ReservationExpired expired -> null;
-			case PaymentReported paid -> new OrderCommand(paid.orderId(), switch (paid.outcome()) {
-				case SUCCESS -> OrderAction.PAYMENT_SUCCESS;
-				case FAILURE -> OrderAction.PAYMENT_FAILURE;
-				case TIMEOUT -> OrderAction.PAYMENT_TIMEOUT;
-			}, paid.operator(), null, Instant.ofEpochMilli(paid.at()), paid.outcome(), source);
-			case CancellationRequested cancel -> new OrderCommand(cancel.orderId(),
-					cancel.admin() ? OrderAction.CANCEL_BY_ADMIN : OrderAction.CANCEL_BY_USER, cancel.operator(),
+			case PaymentReported paid -> new OrderCommand(paid.orderId(), action, paid.operator(), null,
+					Instant.ofEpochMilli(paid.at()), paid.outcome(), source);
+			case CancellationRequested cancel -> new OrderCommand(cancel.orderId(), action, cancel.operator(),
 					cancel.reason(), Instant.ofEpochMilli(cancel.at()), null, source);
-			case RefundRequested refund -> new OrderCommand(refund.orderId(), OrderAction.REQUEST_REFUND,
-					refund.operator(), refund.reason(), Instant.ofEpochMilli(refund.at()), null, source);
-			case RefundDecided decided -> new OrderCommand(decided.orderId(),
-					decided.approved() ? OrderAction.APPROVE_REFUND : OrderAction.REJECT_REFUND, decided.operator(),
+			case RefundRequested refund -> new OrderCommand(refund.orderId(), action, refund.operator(),
+					refund.reason(), Instant.ofEpochMilli(refund.at()), null, source);
+			case RefundDecided decided -> new OrderCommand(decided.orderId(), action, decided.operator(),
 					decided.reason(), Instant.ofEpochMilli(decided.at()), null, source);
-			case FulfilmentUpdated fulfilment -> new OrderCommand(fulfilment.orderId(), switch (fulfilment.action()) {
-				case START -> OrderAction.START;
-				case COMPLETE -> OrderAction.COMPLETE;
-				case FAIL -> OrderAction.FAIL;
-			}, fulfilment.operator(), fulfilment.reason(), Instant.ofEpochMilli(fulfilment.at()), null, source);
+			case FulfilmentUpdated fulfilment -> new OrderCommand(fulfilment.orderId(), action, fulfilment.operator(),
+					fulfilment.reason(), Instant.ofEpochMilli(fulfilment.at()), null, source);
+			case OrderPlaced placed -> throw new IllegalArgumentException("Not a command: " + placed);
+			case ReservationExpired expired -> throw new IllegalArgumentException("Not a command: " + expired);
 		};
 	}
 

@@ -22,11 +22,16 @@ import dev.surge.consumer.stock.StockAllocation.Locked;
 import dev.surge.consumer.stock.StockAllocation.OutOfStock;
 import dev.surge.consumer.stock.StockAllocation.UnknownProduct;
 import dev.surge.consumer.stock.StockAllocation.Verdict;
+import dev.surge.contracts.OrderAction;
 import dev.surge.contracts.OrderEvent;
 import dev.surge.contracts.OrderLine;
 import dev.surge.contracts.OrderPlaced;
+import dev.surge.contracts.OrderRules;
+import dev.surge.contracts.OrderRules.Transition;
+import dev.surge.contracts.OrderStatus;
 import dev.surge.contracts.OrdersChanged.OrderChange;
 import dev.surge.contracts.ReservationExpired;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -101,14 +106,26 @@ class OrderIntake {
 			.toList();
 		long total = items.stream().mapToLong((item) -> item.quantity() * item.unitPriceCents()).sum();
 		Instant createdAt = Instant.ofEpochMilli(placed.placedAt());
-		return switch (allocation.verdictOf(placed.orderId())) {
-			case Locked locked ->
-				new NewOrder(placed.orderId(), placed.orderNo(), placed.userId(), OrderStatus.PENDING_PAYMENT, null,
-						total, createdAt, createdAt.plus(this.properties.paymentTimeout()), items);
-			case OutOfStock outOfStock -> new NewOrder(placed.orderId(), placed.orderNo(), placed.userId(),
-					OrderStatus.REJECTED, OUT_OF_STOCK, total, createdAt, null, items);
-			case UnknownProduct unknown -> new NewOrder(placed.orderId(), placed.orderNo(), placed.userId(),
-					OrderStatus.REJECTED, UNKNOWN_PRODUCT, total, createdAt, null, items);
+		Verdict verdict = allocation.verdictOf(placed.orderId());
+		OrderStatus status = intake(verdict).to();
+		return new NewOrder(placed.orderId(), placed.orderNo(), placed.userId(), status, reason(verdict), total,
+				createdAt,
+				(status == OrderStatus.PENDING_PAYMENT) ? createdAt.plus(this.properties.paymentTimeout()) : null,
+				items);
+	}
+
+	/** Intake's step of the state machine for a verdict of the allocation. */
+	private static Transition intake(Verdict verdict) {
+		OrderAction action = (verdict instanceof Locked) ? OrderAction.STOCK_LOCKED : OrderAction.STOCK_SHORT;
+		return OrderRules.of(OrderStatus.ACCEPTED, action).orElseThrow();
+	}
+
+	/** Why intake rejected an order ({@code orders.status_reason}). */
+	private static @Nullable String reason(Verdict verdict) {
+		return switch (verdict) {
+			case Locked locked -> null;
+			case OutOfStock outOfStock -> OUT_OF_STOCK;
+			case UnknownProduct unknown -> UNKNOWN_PRODUCT;
 		};
 	}
 
@@ -195,15 +212,9 @@ class OrderIntake {
 		}
 
 		private static OrderChange change(OrderPlaced placed, Verdict verdict) {
-			String accepted = OrderStatus.ACCEPTED.name();
-			return switch (verdict) {
-				case Locked locked -> new OrderChange(placed.orderId(), placed.userId(), accepted,
-						OrderStatus.PENDING_PAYMENT.name(), null, Orders.SYSTEM);
-				case OutOfStock outOfStock -> new OrderChange(placed.orderId(), placed.userId(), accepted,
-						OrderStatus.REJECTED.name(), OUT_OF_STOCK, Orders.SYSTEM);
-				case UnknownProduct unknown -> new OrderChange(placed.orderId(), placed.userId(), accepted,
-						OrderStatus.REJECTED.name(), UNKNOWN_PRODUCT, Orders.SYSTEM);
-			};
+			Transition step = intake(verdict);
+			return new OrderChange(placed.orderId(), placed.userId(), step.from().name(), step.to().name(),
+					reason(verdict), Orders.SYSTEM);
 		}
 
 		private void settleByOutcome(long id, List<OrderLine> lines) {

@@ -8,13 +8,15 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 import dev.surge.consumer.order.Orders.Current;
-import dev.surge.consumer.order.Transitions.Transition;
 import dev.surge.consumer.stock.PendingReturn;
 import dev.surge.consumer.stock.Stock;
 import dev.surge.consumer.stock.Stock.Line;
-import dev.surge.consumer.stock.StockMovement;
 import dev.surge.consumer.stock.StockReturns;
+import dev.surge.contracts.OrderRules;
+import dev.surge.contracts.OrderRules.Transition;
+import dev.surge.contracts.OrderStatus;
 import dev.surge.contracts.OrdersChanged.OrderChange;
+import dev.surge.contracts.StockMovement;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applies one command to one order in its own MySQL transaction, through
- * {@link Transitions}: the status moves with a guarded
+ * {@link OrderRules}: the status moves with a guarded
  * {@code UPDATE ... WHERE id = ? AND status = ?} (0 rows: someone else moved it first,
  * the command is stale), then the stock moves, {@code order_status_log} and
  * {@code payments} are written. Units going back to sale reach Redis after the commit. A
@@ -86,7 +88,7 @@ class OrderLifecycle {
 			return new Ignored("unknown order");
 		}
 		Current order = found.get();
-		List<Transition> steps = Transitions.steps(order.status(), command.action());
+		List<Transition> steps = OrderRules.steps(order.status(), command.action());
 		if (steps.isEmpty()) {
 			return new Ignored("illegal in " + order.status());
 		}

@@ -2,6 +2,7 @@ package dev.surge.consumer.order;
 
 import java.util.List;
 
+import dev.surge.contracts.OrderAction;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import dev.surge.consumer.system.ChangeNotices;
+import dev.surge.contracts.OrderAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package dev.surge.consumer.stock;
+package dev.surge.contracts;
 
 import org.jspecify.annotations.Nullable;
 

@@ -1,12 +1,13 @@
-package dev.surge.consumer.order;
+package dev.surge.contracts;
 
 import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The states of an order. {@link Transitions} says how an order moves between them.
+ * The states of an order. {@link OrderRules} says how an order moves between them and who
+ * may move it.
  */
-enum OrderStatus {
+public enum OrderStatus {
 
 	/** Reserved in Redis by the API, not yet in MySQL. */
 	ACCEPTED,
@@ -45,7 +46,7 @@ enum OrderStatus {
 	 * States that still hold stock (locked or sold-but-returnable) or may still move it:
 	 * a product they reference must not be deleted, a demo reset cancels them.
 	 */
-	static final Set<OrderStatus> OPEN = EnumSet.of(ACCEPTED, PENDING_PAYMENT, PAID, AWAITING_FULFILMENT, FULFILLING,
-			FULFILMENT_FAILED, AFTER_SALE);
+	public static final Set<OrderStatus> OPEN = EnumSet.of(ACCEPTED, PENDING_PAYMENT, PAID, AWAITING_FULFILMENT,
+			FULFILLING, FULFILMENT_FAILED, AFTER_SALE);
 
 }
