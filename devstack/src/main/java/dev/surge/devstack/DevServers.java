@@ -126,6 +126,14 @@ public final class DevServers extends Stack {
 		this.kafka.stop(kill);
 	}
 
+	/**
+	 * Freezes the broker (SIGSTOP) or thaws it (SIGCONT): requests reach it and wait
+	 * unanswered, and are handled late once it runs again.
+	 */
+	public void freezeKafka(boolean frozen) {
+		this.kafka.freeze(frozen);
+	}
+
 	/** Starts Kafka again on the same ports and data; returns when it answers. */
 	public void startKafka() {
 		this.kafka.start();

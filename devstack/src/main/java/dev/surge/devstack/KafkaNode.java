@@ -95,6 +95,14 @@ final class KafkaNode {
 		}
 	}
 
+	/** Freezes or thaws the running node (see {@link Processes#freeze}). */
+	synchronized void freeze(boolean frozen) {
+		if (this.process == null) {
+			throw new IllegalStateException(this.name + " is not running");
+		}
+		Processes.freeze(this.process, frozen);
+	}
+
 	boolean isAlive() {
 		Process current = this.process;
 		return current != null && current.isAlive();

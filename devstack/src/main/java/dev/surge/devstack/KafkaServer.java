@@ -36,6 +36,10 @@ final class KafkaServer {
 		this.node.stop(kill);
 	}
 
+	void freeze(boolean frozen) {
+		this.node.freeze(frozen);
+	}
+
 	boolean isAlive() {
 		return this.node.isAlive();
 	}

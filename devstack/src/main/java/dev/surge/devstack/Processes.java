@@ -119,6 +119,29 @@ final class Processes {
 		}
 	}
 
+	/**
+	 * Freezes (SIGSTOP) or thaws (SIGCONT) a process: a server that hangs rather than
+	 * dies, its sockets open and its clients unanswered.
+	 */
+	static void freeze(Process process, boolean frozen) {
+		try {
+			Process kill = new ProcessBuilder("kill", frozen ? "-STOP" : "-CONT", Long.toString(process.pid()))
+				.redirectErrorStream(true)
+				.start();
+			if (kill.waitFor() != 0) {
+				throw new IllegalStateException("kill " + (frozen ? "-STOP " : "-CONT ") + process.pid() + " failed: "
+						+ new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	static String tail(Path file, int lines) {
 		try {
 			if (!Files.isRegularFile(file)) {

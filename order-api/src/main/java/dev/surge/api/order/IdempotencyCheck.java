@@ -13,6 +13,13 @@ sealed interface IdempotencyCheck {
 	record Replay(Placement.Accepted accepted) implements IdempotencyCheck {
 	}
 
+	/**
+	 * Same key, same body: Kafka did not confirm the earlier request's order in time, so
+	 * it may still be placed.
+	 */
+	record Pending(Placement.Unconfirmed order) implements IdempotencyCheck {
+	}
+
 	/** Same key, same body, still running. */
 	record Running() implements IdempotencyCheck {
 	}

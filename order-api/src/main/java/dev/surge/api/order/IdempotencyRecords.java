@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Idempotency-Key records in Redis ({@code idem:<userId>:<key>}): the request's hash, and
- * the answer once known. A failed request forgets its key, so the client may retry it.
+ * the answer once known. A failed request forgets its key, so the client may retry it; a
+ * request whose order Kafka did not confirm keeps that order as pending, so a retry
+ * learns its fate instead of placing a second one.
  */
 @Component
 class IdempotencyRecords {
@@ -31,6 +33,9 @@ class IdempotencyRecords {
 	 */
 	private static final RedisScript<String> BEGIN = RedisScript.of(source("scripts/idempotency-begin.lua"),
 			String.class);
+
+	private static final RedisScript<Long> RESTART = RedisScript.of(source("scripts/idempotency-restart.lua"),
+			Long.class);
 
 	private final OrderRedis redis;
 
@@ -54,6 +59,23 @@ class IdempotencyRecords {
 			.then();
 	}
 
+	/** Kafka did not confirm the order in time: it may still be placed. */
+	Mono<Void> unconfirmed(long userId, String key, Placement.Unconfirmed order) {
+		return this.redis
+			.call((redis) -> redis.hset(redisKey(userId, key), "pending", order.orderId() + ":" + order.orderNo()))
+			.then();
+	}
+
+	/**
+	 * Clears the key's pending order, which will never be placed, for this request alone.
+	 * @return whether this request now runs under the key
+	 */
+	Mono<Boolean> restart(long userId, String key, Placement.Unconfirmed pending) {
+		return this.redis.call(OrderRedis.<Long>script(RESTART, ScriptOutputType.INTEGER,
+				List.of(redisKey(userId, key)), List.of(pending.orderId() + ":" + pending.orderNo())))
+			.map((won) -> won == 1L);
+	}
+
 	Mono<Void> forget(long userId, String key) {
 		return this.redis.call((redis) -> redis.del(redisKey(userId, key))).then();
 	}
@@ -64,8 +86,11 @@ class IdempotencyRecords {
 			case "REUSED" -> new IdempotencyCheck.Reused();
 			case "RUNNING" -> new IdempotencyCheck.Running();
 			default -> {
-				String[] done = answer.split(":", 3);
-				yield new IdempotencyCheck.Replay(new Placement.Accepted(Long.parseLong(done[1]), done[2]));
+				String[] earlier = answer.split(":", 3);
+				long orderId = Long.parseLong(earlier[1]);
+				yield earlier[0].equals("PENDING")
+						? new IdempotencyCheck.Pending(new Placement.Unconfirmed(orderId, earlier[2]))
+						: new IdempotencyCheck.Replay(new Placement.Accepted(orderId, earlier[2]));
 			}
 		};
 	}

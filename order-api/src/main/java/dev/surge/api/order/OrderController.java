@@ -149,6 +149,11 @@ class OrderController {
 					.with("productId", missing.productId())
 					.toException();
 			case Placement.Unavailable unavailable -> throw Problems.unavailable(unavailable.reason()).toException();
+			case Placement.Unconfirmed unconfirmed ->
+				throw Problems.unavailable("Kafka did not confirm order " + unconfirmed.orderId()
+						+ " in time: it may still be placed, otherwise its stock is given back within a minute;"
+						+ " a retry with the same Idempotency-Key learns which")
+					.toException();
 			case Placement.KeyReused reused -> throw ProblemType.IDEMPOTENCY_KEY_REUSED
 				.problem("This Idempotency-Key was used with another request body")
 				.toException();

@@ -75,6 +75,7 @@ class OrderMetrics {
 			case Placement.UnknownProduct unknown -> this.unknownProduct;
 			case Placement.StockNotLoaded missing -> this.stockNotLoaded;
 			case Placement.Unavailable down -> this.unavailable;
+			case Placement.Unconfirmed unconfirmed -> this.unavailable;
 			case Placement.KeyReused reused -> this.keyReused;
 			case Placement.InFlight running -> this.inFlight;
 			case Placement.Invalid bad -> this.invalid;

@@ -41,6 +41,8 @@ class OrderPlacement {
 
 	private final IdempotencyRecords idempotency;
 
+	private final OrderFates fates;
+
 	private final InFlightOrders inFlight;
 
 	private final ProductCatalog catalog;
@@ -53,12 +55,13 @@ class OrderPlacement {
 
 	private final OrderMetrics metrics;
 
-	OrderPlacement(StockGate gate, OrderPublisher publisher, IdempotencyRecords idempotency, InFlightOrders inFlight,
-			ProductCatalog catalog, OrderIds ids, OrderProperties properties, BulkheadRegistry bulkheads,
-			OrderMetrics metrics) {
+	OrderPlacement(StockGate gate, OrderPublisher publisher, IdempotencyRecords idempotency, OrderFates fates,
+			InFlightOrders inFlight, ProductCatalog catalog, OrderIds ids, OrderProperties properties,
+			BulkheadRegistry bulkheads, OrderMetrics metrics) {
 		this.gate = gate;
 		this.publisher = publisher;
 		this.idempotency = idempotency;
+		this.fates = fates;
 		this.inFlight = inFlight;
 		this.catalog = catalog;
 		this.ids = ids;
@@ -115,14 +118,36 @@ class OrderPlacement {
 			return switch (both.getT1().orElse(null)) {
 				case null -> giveBack(order, reservation)
 					.thenReturn(new Placement.Unavailable("idempotency record is unavailable"));
-				case IdempotencyCheck.First first -> publishIfReserved(order, Mono.just(reservation))
-					.doOnNext((placement) -> settle(order.userId(), key, placement));
+				case IdempotencyCheck.First first -> first(order, key, reservation);
 				case IdempotencyCheck.Replay replay -> giveBack(order, reservation).thenReturn(replay.accepted());
+				case IdempotencyCheck.Pending pending -> retry(order, key, reservation, pending.order());
 				case IdempotencyCheck.Running running ->
 					giveBack(order, reservation).thenReturn(new Placement.InFlight());
 				case IdempotencyCheck.Reused reused ->
 					giveBack(order, reservation).thenReturn(new Placement.KeyReused());
 			};
+		});
+	}
+
+	private Mono<Placement> first(OrderPlaced order, String key, Placement reservation) {
+		return publishIfReserved(order, Mono.just(reservation))
+			.doOnNext((placement) -> settle(order.userId(), key, placement));
+	}
+
+	/**
+	 * A retry of a request whose order Kafka did not confirm: if the consumer wrote that
+	 * order, it is the answer; if its id was abandoned, it will never be placed and one
+	 * retry places this one; until either, the retry is told to wait (409 in flight).
+	 */
+	private Mono<Placement> retry(OrderPlaced order, String key, Placement reservation, Placement.Unconfirmed earlier) {
+		Placement.Accepted placed = new Placement.Accepted(earlier.orderId(), earlier.orderNo());
+		return this.fates.of(earlier.orderId()).flatMap((fate) -> switch (fate) {
+			case PLACED -> giveBack(order, reservation).then(this.idempotency.complete(order.userId(), key, placed))
+				.thenReturn(placed);
+			case ABANDONED -> this.idempotency.restart(order.userId(), key, earlier)
+				.flatMap((mine) -> mine ? first(order, key, reservation)
+						: giveBack(order, reservation).thenReturn(new Placement.InFlight()));
+			case UNDECIDED -> giveBack(order, reservation).thenReturn(new Placement.InFlight());
 		});
 	}
 
@@ -184,8 +209,7 @@ class OrderPlacement {
 			Mono<Void> forget = this.inFlight.forget(order.orderId());
 			if (ex instanceof OrderPublisher.OutcomeUnknown) {
 				log.warn("Order {} not confirmed: {}", order.orderId(), ex.getMessage());
-				return forget.thenReturn(new Placement.Unavailable("Kafka did not confirm order " + order.orderId()
-						+ " in time: it may still be placed, otherwise its stock is given back within a minute"));
+				return forget.thenReturn(new Placement.Unconfirmed(order.orderId(), order.orderNo()));
 			}
 			return releaseAll(order).then(forget).then(unavailable("Kafka", ex));
 		});
@@ -215,11 +239,15 @@ class OrderPlacement {
 	 * Records how the key's request ended without waiting for Redis's reply: the 202 need
 	 * not wait a round trip. Commands on the connection run in order, so a retry that
 	 * reaches this instance after the answer reads it. If the write fails, the key stays
-	 * RUNNING (409) until it expires, and never places a second order.
+	 * RUNNING (409) until it expires, and never places a second order. An unconfirmed
+	 * order stays with the key, so a retry learns what became of it.
 	 */
 	private void settle(long userId, String key, Placement placement) {
-		Mono<Void> record = (placement instanceof Placement.Accepted accepted)
-				? this.idempotency.complete(userId, key, accepted) : this.idempotency.forget(userId, key);
+		Mono<Void> record = switch (placement) {
+			case Placement.Accepted accepted -> this.idempotency.complete(userId, key, accepted);
+			case Placement.Unconfirmed unconfirmed -> this.idempotency.unconfirmed(userId, key, unconfirmed);
+			default -> this.idempotency.forget(userId, key);
+		};
 		record.subscribe(null, (ex) -> log.warn("Idempotency-Key of user {} not settled: {}", userId, ex.toString()));
 	}
 

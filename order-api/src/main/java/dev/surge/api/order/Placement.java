@@ -35,6 +35,13 @@ sealed interface Placement {
 	record StockNotLoaded(long productId) implements Placement {
 	}
 
+	/**
+	 * Kafka did not confirm the order in time: the broker may have written it. Its
+	 * reservation stays for the consumer or the sweeper to settle.
+	 */
+	record Unconfirmed(long orderId, String orderNo) implements Placement {
+	}
+
 	/** Redis or Kafka failed; nothing stays reserved. */
 	record Unavailable(String reason) implements Placement {
 	}

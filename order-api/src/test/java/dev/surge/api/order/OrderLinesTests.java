@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class OrderLinesTests {
 
-	private final OrderPlacement placement = new OrderPlacement(null, null, null, null, null, null,
+	private final OrderPlacement placement = new OrderPlacement(null, null, null, null, null, null, null,
 			new OrderProperties(100, 3, Duration.ofHours(1)), BulkheadRegistry.ofDefaults(),
 			new OrderMetrics(new SimpleMeterRegistry()));
 

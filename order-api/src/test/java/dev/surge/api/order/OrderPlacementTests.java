@@ -27,8 +27,9 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 /**
- * The outcomes of placing an order without an Idempotency-Key, with the stores at the
- * boundary replaced: what is reserved, remembered, published and given back in each case.
+ * The outcomes of placing an order, with the stores at the boundary replaced: what is
+ * reserved, remembered, published, given back and recorded under the Idempotency-Key in
+ * each case.
  */
 class OrderPlacementTests {
 
@@ -40,9 +41,14 @@ class OrderPlacementTests {
 
 	private final ProductCatalog catalog = mock();
 
-	private final OrderPlacement placement = new OrderPlacement(this.gate, this.publisher, mock(), this.inFlight,
-			this.catalog, new OrderIds(1, System::currentTimeMillis), new OrderProperties(10, 10, Duration.ofHours(1)),
-			BulkheadRegistry.ofDefaults(), new OrderMetrics(new SimpleMeterRegistry()));
+	private final IdempotencyRecords idempotency = mock();
+
+	private final OrderFates fates = mock();
+
+	private final OrderPlacement placement = new OrderPlacement(this.gate, this.publisher, this.idempotency, this.fates,
+			this.inFlight, this.catalog, new OrderIds(1, System::currentTimeMillis),
+			new OrderProperties(10, 10, Duration.ofHours(1)), BulkheadRegistry.ofDefaults(),
+			new OrderMetrics(new SimpleMeterRegistry()));
 
 	@BeforeEach
 	void storesAnswer() {
@@ -106,8 +112,7 @@ class OrderPlacementTests {
 
 		Placement answer = place(7, 1);
 
-		assertThat(answer).isInstanceOf(Placement.Unavailable.class);
-		assertThat(((Placement.Unavailable) answer).reason()).contains("may still be placed");
+		assertThat(answer).isInstanceOf(Placement.Unconfirmed.class);
 		verify(this.gate, never()).release(anyLong(), anyLong());
 		verify(this.inFlight).forget(anyLong());
 	}
@@ -129,6 +134,71 @@ class OrderPlacementTests {
 
 		assertThat(place(7, 1)).isInstanceOf(Placement.Unavailable.class);
 		verify(this.gate, never()).reserve(anyLong(), any(), anyLong());
+	}
+
+	@Test
+	void aKeyedRequestOfUnknownOutcomeKeepsItsOrderUnderTheKey() {
+		given(this.idempotency.begin(anyLong(), any(), any())).willReturn(Mono.just(new IdempotencyCheck.First()));
+		given(this.idempotency.unconfirmed(anyLong(), any(), any())).willReturn(Mono.empty());
+		given(this.publisher.publish(any()))
+			.willReturn(Mono.error(new OrderPublisher.OutcomeUnknown(new java.util.concurrent.TimeoutException())));
+
+		Placement answer = placeWithKey();
+
+		assertThat(answer).isInstanceOf(Placement.Unconfirmed.class);
+		verify(this.idempotency).unconfirmed(eq(42L), eq(KEY), eq((Placement.Unconfirmed) answer));
+		verify(this.idempotency, never()).forget(anyLong(), any());
+	}
+
+	@Test
+	void aRetryAfterTheUnconfirmedOrderWasWrittenAnswersThatOrderAndGivesBackItsOwnReservation() {
+		pendingWithFate(OrderFates.Fate.PLACED);
+		given(this.idempotency.complete(anyLong(), any(), any())).willReturn(Mono.empty());
+
+		Placement answer = placeWithKey();
+
+		assertThat(answer).isEqualTo(new Placement.Accepted(EARLIER.orderId(), EARLIER.orderNo()));
+		verify(this.idempotency).complete(42L, KEY, (Placement.Accepted) answer);
+		verify(this.gate).release(anyLong(), eq(7L));
+		verify(this.publisher, never()).publish(any());
+	}
+
+	@Test
+	void aRetryWhileTheUnconfirmedOrderIsUndecidedIsToldToWait() {
+		pendingWithFate(OrderFates.Fate.UNDECIDED);
+
+		assertThat(placeWithKey()).isInstanceOf(Placement.InFlight.class);
+		verify(this.gate).release(anyLong(), eq(7L));
+		verify(this.publisher, never()).publish(any());
+	}
+
+	@Test
+	void aRetryAfterTheUnconfirmedOrderWasAbandonedPlacesOneNewOrder() {
+		pendingWithFate(OrderFates.Fate.ABANDONED);
+		given(this.idempotency.restart(42L, KEY, EARLIER)).willReturn(Mono.just(true), Mono.just(false));
+		given(this.idempotency.complete(anyLong(), any(), any())).willReturn(Mono.empty());
+
+		Placement first = placeWithKey();
+		Placement second = placeWithKey();
+
+		assertThat(first).isInstanceOf(Placement.Accepted.class);
+		assertThat(((Placement.Accepted) first).orderId()).isNotEqualTo(EARLIER.orderId());
+		assertThat(second).isInstanceOf(Placement.InFlight.class);
+		verify(this.publisher).publish(any());
+	}
+
+	private static final String KEY = "retry-key-1";
+
+	private static final Placement.Unconfirmed EARLIER = new Placement.Unconfirmed(99, "S99");
+
+	private void pendingWithFate(OrderFates.Fate fate) {
+		given(this.idempotency.begin(anyLong(), any(), any()))
+			.willReturn(Mono.just(new IdempotencyCheck.Pending(EARLIER)));
+		given(this.fates.of(EARLIER.orderId())).willReturn(Mono.just(fate));
+	}
+
+	private Placement placeWithKey() {
+		return this.placement.place(42, new OrderRequest(7L, 1, null), KEY).block();
 	}
 
 	private Placement place(long productId, int quantity) {
