@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 
 import io.lettuce.core.RedisClient;
@@ -21,6 +22,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -172,12 +174,14 @@ class DevServersIntegrationTests {
 				new StringDeserializer())) {
 			consumer.subscribe(List.of(topic));
 			List<String> values = new java.util.ArrayList<>();
-			await().atMost(Duration.ofSeconds(30)).until(() -> {
+			// a consumer is single-threaded: poll it on the test's own thread
+			await().atMost(Duration.ofSeconds(30)).pollInSameThread().until(() -> {
 				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
 					values.add(record.value());
 				}
-				return !values.isEmpty() && consumer.assignment().size() > 0
-						&& consumer.endOffsets(consumer.assignment())
+				Set<TopicPartition> assigned = Set.copyOf(consumer.assignment());
+				return !values.isEmpty() && !assigned.isEmpty()
+						&& consumer.endOffsets(assigned)
 							.entrySet()
 							.stream()
 							.allMatch((end) -> consumer.position(end.getKey()) >= end.getValue());
