@@ -23,13 +23,19 @@ final class Lifecycle {
 		return Long.parseLong(accepted.json().get("orderId").asString());
 	}
 
-	/** An order paid and fulfilled to COMPLETED. */
-	static long completed(Shop.User buyer, long product, int quantity) {
+	/** An order paid and in fulfilment. */
+	static long fulfilling(Shop.User buyer, long product, int quantity) {
 		long order = place(buyer, product, quantity);
 		OrderLifecycleIntegrationTests.pay(buyer, order, "SUCCESS");
 		Stores.awaitStatus(order, "AWAITING_FULFILMENT");
 		OrderLifecycleIntegrationTests.fulfil(order, "START", "picked");
 		Stores.awaitStatus(order, "FULFILLING");
+		return order;
+	}
+
+	/** An order paid and fulfilled to COMPLETED. */
+	static long completed(Shop.User buyer, long product, int quantity) {
+		long order = fulfilling(buyer, product, quantity);
 		OrderLifecycleIntegrationTests.fulfil(order, "COMPLETE", "delivered");
 		Stores.awaitStatus(order, "COMPLETED");
 		return order;
