@@ -66,6 +66,7 @@ final class SurgeSystem {
 		this.environment.putAll(SecurityTestEnvironment.VARIABLES);
 		this.environment.put("SURGE_ALERTS_WEBHOOK_URL", this.alerts.url());
 		this.environment.put("SURGE_ALERTS_CHECK_INTERVAL", "PT2S");
+		this.environment.put("SURGE_RETENTION_INTERVAL", "PT2S");
 		// both services export their sampled spans here (the production sampling, 0.1)
 		this.traces = TraceReceiver.start();
 		this.environment.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", this.traces.endpoint());
