@@ -54,7 +54,7 @@ class DeadLetterIntegrationTests {
 			.redis()
 			.eval(Scripts.RESERVE.source(), ScriptOutputType.MULTI,
 					new String[] { RedisKeys.stock(product), RedisKeys.reservations(product) }, Long.toString(orderId),
-					"3", Long.toString(System.currentTimeMillis()));
+					"3", Long.toString(Lifecycle.beyondTheSweeper()));
 		OrderPlaced placed = new OrderPlaced(orderId, "SG-DLT-" + orderId, buyer.id(),
 				List.of(new OrderLine(product, 3)), System.currentTimeMillis());
 		send(Topics.ORDERS_DLT, Long.toString(orderId), Api.JSON.writerFor(OrderEvent.class).writeValueAsBytes(placed),

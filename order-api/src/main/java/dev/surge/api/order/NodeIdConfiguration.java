@@ -2,29 +2,27 @@ package dev.surge.api.order;
 
 import java.time.Duration;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /**
- * Gives each API instance its own node id for {@link OrderIds}, handed out by Redis at
- * start.
+ * Gives each API instance its own node id for {@link OrderIds}, leased in Redis.
  */
 @Configuration(proxyBeanMethods = false)
 class NodeIdConfiguration {
 
-	private static final Logger log = LoggerFactory.getLogger(NodeIdConfiguration.class);
+	/** How long a node stays this instance's without a renewal. */
+	private static final Duration LEASE = Duration.ofSeconds(60);
 
 	@Bean
-	OrderIds orderIds(ReactiveStringRedisTemplate redis) {
-		// start-up, not a request thread: blocking once is fine here
-		Long sequence = redis.opsForValue().increment("surge:api:node-seq").block(Duration.ofSeconds(30));
-		long node = Math.floorMod(sequence, 1024);
-		log.info("Order id node {}", node);
-		return new OrderIds(node, System::currentTimeMillis);
+	NodeIdLease nodeIdLease(ReactiveStringRedisTemplate redis) {
+		return new NodeIdLease(redis, LEASE);
+	}
+
+	@Bean
+	OrderIds orderIds(NodeIdLease lease) {
+		return lease.ids();
 	}
 
 }

@@ -9,7 +9,7 @@ import java.util.function.LongSupplier;
 /**
  * Time-sortable 64-bit order ids: 41 bits of milliseconds since 2025-01-01, 10 bits of
  * node id, 12 bits of sequence. Unique across API instances as long as their node ids
- * differ.
+ * differ, which {@link NodeIdLease} sees to.
  */
 final class OrderIds {
 
@@ -23,7 +23,7 @@ final class OrderIds {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
 
-	private final long node;
+	private volatile long node;
 
 	private final LongSupplier clock;
 
@@ -31,11 +31,22 @@ final class OrderIds {
 	private final AtomicLong last = new AtomicLong();
 
 	OrderIds(long node, LongSupplier clock) {
+		this.node = checked(node);
+		this.clock = clock;
+	}
+
+	/**
+	 * Issues the next ids under another node (its lease moved, see {@link NodeIdLease}).
+	 */
+	void renumber(long node) {
+		this.node = checked(node);
+	}
+
+	private static long checked(long node) {
 		if (node < 0 || node >= (1L << NODE_BITS)) {
 			throw new IllegalArgumentException("node must be in [0, 1024): " + node);
 		}
-		this.node = node;
-		this.clock = clock;
+		return node;
 	}
 
 	long next() {

@@ -60,4 +60,17 @@ class OrderIdsTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> new OrderIds(1024, () -> NOW));
 	}
 
+	@Test
+	void aRenumberedGeneratorIssuesItsNextIdsUnderTheNewNode() {
+		OrderIds ids = new OrderIds(5, () -> NOW);
+		long before = ids.next();
+		ids.renumber(9);
+		long after = ids.next();
+
+		assertThat((before >>> 12) & 1023).isEqualTo(5);
+		assertThat((after >>> 12) & 1023).isEqualTo(9);
+		assertThat(after).isGreaterThan(before);
+		assertThatIllegalArgumentException().isThrownBy(() -> ids.renumber(1024));
+	}
+
 }
