@@ -19,7 +19,7 @@ export interface LiveOptions {
   eventSource?: typeof EventSource
 }
 
-const EVENT_NAMES: (keyof EventMap)[] = ['stock', 'order', 'alert', 'log', 'stats']
+const EVENT_NAMES: (keyof EventMap)[] = ['stock', 'order', 'alert', 'log', 'stats', 'reset']
 const MAX_DELAY_MS = 30_000
 
 /** Back-off for the n-th consecutive failure: 1 s, 2 s, 4 s … 30 s, with jitter. */

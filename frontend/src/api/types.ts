@@ -113,6 +113,10 @@ export interface AlertEvent {
 }
 export type LogEvent = LogEntry
 export type StatsEvent = ThroughputPoint
+/** The demo data was reset: every order is gone, every stock whole. */
+export interface ResetEvent {
+  operator: string
+}
 
 export interface EventMap {
   stock: StockEvent
@@ -120,6 +124,7 @@ export interface EventMap {
   alert: AlertEvent
   log: LogEvent
   stats: StatsEvent
+  reset: ResetEvent
 }
 
 /** The number the shop shows as available: the gate's, else MySQL's when the gate did not say. */

@@ -170,7 +170,8 @@ const en: Messages<typeof zhCN> = {
     reset: 'Reset demo data',
     resetConfirmTitle: 'Reset demo data',
     resetConfirm:
-      'This deletes every order and log and puts the stock back to its initial levels. It cannot be undone. Continue?',
+      "This deletes every order with its order and stock logs (the security log stays) and puts every product's stock back to its initial level. It cannot be undone. Continue?",
+    resetRequested: 'Reset requested: the pages reload once it is done',
     resetDone: 'Demo data reset',
     kpi: {
       ordersPerSecond: 'Orders / s now',

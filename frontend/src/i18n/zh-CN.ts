@@ -164,7 +164,9 @@ export default {
     },
     reset: '重置演示数据',
     resetConfirmTitle: '重置演示数据',
-    resetConfirm: '将清空所有订单和日志，并把库存恢复到初始值。此操作不可撤销，确定继续吗？',
+    resetConfirm:
+      '将清空所有订单及其订单日志和库存日志（安全日志保留），并把每个商品的库存恢复到初始值。此操作不可撤销，确定继续吗？',
+    resetRequested: '已提交重置，完成后页面会自动刷新',
     resetDone: '演示数据已重置',
     kpi: {
       ordersPerSecond: '当前下单 / 秒',

@@ -80,4 +80,38 @@ describe('dashboard store', () => {
     dashboard.applyOrder({ orderId: '9', userId: 1, status: 'FULFILLING', statusReason: null })
     expect(dashboard.orders[0]!.status).toBe('FULFILLING')
   })
+
+  it('reads every part again after a demo reset and forgets what it showed', async () => {
+    const emptyPage = { content: [], totalElements: 0, page: 0, size: 20 }
+    server.use(
+      http.get(`${API}/api/admin/stats`, () =>
+        HttpResponse.json({
+          ordersByStatus: { PENDING_PAYMENT: 0 },
+          paid: 0,
+          products: [],
+          throughput: [],
+        }),
+      ),
+      http.get(`${API}/api/admin/inventory/low-stock`, () =>
+        HttpResponse.json({ lowStock: [], outOfStock: [] }),
+      ),
+      http.get(`${API}/api/admin/orders`, () => HttpResponse.json(emptyPage)),
+      http.get(`${API}/api/admin/logs`, () => HttpResponse.json(emptyPage)),
+    )
+    freshPinia()
+    const dashboard = useDashboardStore()
+    dashboard.paid = 5
+    dashboard.throughput = [{ at: '2026-01-01T10:00:00Z', accepted: 4, rejected: 1 }]
+    dashboard.orders = [anOrder({ orderId: '9', status: 'AWAITING_FULFILMENT', items: [] })]
+    dashboard.logs = [entry()]
+    dashboard.recentAlerts = [{ productId: 1, name: 'A', available: 1, warningStock: 5 }]
+
+    await dashboard.reload()
+
+    expect(dashboard.paid).toBe(0)
+    expect(dashboard.throughput).toEqual([])
+    expect(dashboard.orders).toEqual([])
+    expect(dashboard.logs).toEqual([])
+    expect(dashboard.recentAlerts).toEqual([])
+  })
 })

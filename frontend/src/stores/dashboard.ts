@@ -184,6 +184,18 @@ export const useDashboardStore = defineStore('dashboard', () => {
     if (logs.value.length > MAX_TAIL) logs.value.length = MAX_TAIL
   }
 
+  /** After a demo reset: nothing shown before holds, so every part is read again. */
+  async function reload() {
+    throughput.value = []
+    recentAlerts.value = []
+    await Promise.all([
+      loadStats(),
+      loadLowStock().catch(() => {}),
+      loadOrders({ page: 0 }).catch(() => {}),
+      loadLogs({ page: 0 }).catch(() => {}),
+    ])
+  }
+
   return {
     ordersByStatus,
     paid,
@@ -214,5 +226,6 @@ export const useDashboardStore = defineStore('dashboard', () => {
     liveTail,
     loadLogs,
     applyLog,
+    reload,
   }
 })

@@ -1,6 +1,6 @@
 import { ref } from 'vue'
 import { defineStore } from 'pinia'
-import { ElNotification } from 'element-plus'
+import { ElMessage, ElNotification } from 'element-plus'
 import { connectLive } from '@/api/events'
 import { notifyUnauthorized } from '@/api/http'
 import type { LiveConnection, LiveStatus } from '@/api/events'
@@ -79,6 +79,15 @@ export const useLiveStore = defineStore('live', () => {
         stats: (event) => {
           seen()
           if (auth.isAdmin) dashboard.pushStats(event)
+        },
+        reset: () => {
+          seen()
+          void products.load()
+          orders.reload()
+          if (auth.isAdmin) {
+            void dashboard.reload()
+            ElMessage.success(i18n.global.t('admin.resetDone'))
+          }
         },
       },
     })

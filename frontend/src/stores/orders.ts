@@ -142,6 +142,12 @@ export const useOrdersStore = defineStore('orders', () => {
     liveOpen = probe
   }
 
+  /** After a demo reset: every order is gone; the list is read again if it is on screen. */
+  function reload() {
+    reset()
+    if (listActive.value) void loadPage({ page: 0 })
+  }
+
   function reset() {
     page.value = []
     totalElements.value = 0
@@ -170,6 +176,7 @@ export const useOrdersStore = defineStore('orders', () => {
     requestRefund,
     setLiveProbe,
     reset,
+    reload,
     isFinal,
   }
 })

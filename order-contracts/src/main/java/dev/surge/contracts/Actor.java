@@ -12,7 +12,7 @@ public enum Actor {
 	ADMIN,
 
 	/**
-	 * The services themselves: intake, the payment gateway's report, expiry, demo reset.
+	 * The services themselves: intake, the payment gateway's report, expiry.
 	 */
 	SYSTEM
 

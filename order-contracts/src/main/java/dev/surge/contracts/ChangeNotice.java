@@ -12,7 +12,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonSubTypes({ @JsonSubTypes.Type(value = StockChanged.class, name = "STOCK"),
 		@JsonSubTypes.Type(value = OrdersChanged.class, name = "ORDER"),
 		@JsonSubTypes.Type(value = ProductsChanged.class, name = "PRODUCT"),
-		@JsonSubTypes.Type(value = StockLow.class, name = "LOW_STOCK") })
-public sealed interface ChangeNotice permits StockChanged, OrdersChanged, ProductsChanged, StockLow {
+		@JsonSubTypes.Type(value = StockLow.class, name = "LOW_STOCK"),
+		@JsonSubTypes.Type(value = DemoDataReset.class, name = "RESET") })
+public sealed interface ChangeNotice permits StockChanged, OrdersChanged, ProductsChanged, StockLow, DemoDataReset {
 
 }

@@ -53,10 +53,7 @@ public enum OrderAction {
 	APPROVE_REFUND(Actor.ADMIN, UserAction.APPROVE_REFUND),
 
 	/** An admin rejected the refund. */
-	REJECT_REFUND(Actor.ADMIN, UserAction.REJECT_REFUND),
-
-	/** An admin reset the demo: every open order is cancelled. */
-	DEMO_RESET(Actor.SYSTEM, null);
+	REJECT_REFUND(Actor.ADMIN, UserAction.REJECT_REFUND);
 
 	private final Actor actor;
 

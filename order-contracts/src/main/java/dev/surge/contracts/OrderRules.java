@@ -16,7 +16,6 @@ import static dev.surge.contracts.OrderAction.AWAIT_FULFILMENT;
 import static dev.surge.contracts.OrderAction.CANCEL_BY_ADMIN;
 import static dev.surge.contracts.OrderAction.CANCEL_BY_USER;
 import static dev.surge.contracts.OrderAction.COMPLETE;
-import static dev.surge.contracts.OrderAction.DEMO_RESET;
 import static dev.surge.contracts.OrderAction.EXPIRE;
 import static dev.surge.contracts.OrderAction.FAIL;
 import static dev.surge.contracts.OrderAction.PAYMENT_FAILURE;
@@ -99,12 +98,6 @@ public final class OrderRules {
 		add(COMPLETED, REQUEST_REFUND, AFTER_SALE, NONE, null);
 		add(AFTER_SALE, APPROVE_REFUND, REFUNDED, REFUND_RETURN, null);
 		add(AFTER_SALE, REJECT_REFUND, COMPLETED, NONE, null);
-		// demo reset: every open order is cancelled, its units go back to sale
-		add(PENDING_PAYMENT, DEMO_RESET, CANCELLED, RELEASE, ADMIN);
-		add(AWAITING_FULFILMENT, DEMO_RESET, CANCELLED, REFUND_RETURN, ADMIN);
-		add(FULFILLING, DEMO_RESET, CANCELLED, REFUND_RETURN, ADMIN);
-		add(FULFILMENT_FAILED, DEMO_RESET, CANCELLED, REFUND_RETURN, ADMIN);
-		add(AFTER_SALE, DEMO_RESET, CANCELLED, REFUND_RETURN, ADMIN);
 	}
 
 	/** States the consumer leaves at once, with the action it takes. */

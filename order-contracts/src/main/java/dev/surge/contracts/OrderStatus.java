@@ -44,7 +44,7 @@ public enum OrderStatus {
 
 	/**
 	 * States that still hold stock (locked or sold-but-returnable) or may still move it:
-	 * a product they reference must not be deleted, a demo reset cancels them.
+	 * a product they reference must not be deleted.
 	 */
 	public static final Set<OrderStatus> OPEN = EnumSet.of(ACCEPTED, PENDING_PAYMENT, PAID, AWAITING_FULFILMENT,
 			FULFILLING, FULFILMENT_FAILED, AFTER_SALE);

@@ -75,12 +75,12 @@ final class ExtraApi {
 		return jar("order-api");
 	}
 
-	private static Path jar(String module) {
+	static Path jar(String module) {
 		String version = System.getProperty("surge.version", "0.1.0-SNAPSHOT");
 		return home().resolve(module).resolve("target").resolve(module + "-" + version + "-exec.jar");
 	}
 
-	private static Path log(String name) {
+	static Path log(String name) {
 		return home().resolve("system-tests").resolve("target").resolve(name + ".log");
 	}
 

@@ -46,9 +46,26 @@ final class Infrastructure {
 	 */
 	static synchronized Infrastructure shared() {
 		if (shared == null) {
-			shared = useDocker() ? startContainers() : startDevServers();
+			shared = useDocker() ? startContainers() : startDevServers(Path.of(dataDir()));
 		}
 		return shared;
+	}
+
+	/**
+	 * Servers of its own, beside the shared ones, for a test whose data must not meet the
+	 * other tests' (the demo reset deletes every order). Stopped by {@link #close()}.
+	 * @param name names its data directory
+	 * @return the new infrastructure
+	 */
+	static Infrastructure ofItsOwn(String name) {
+		return useDocker() ? startContainers() : startDevServers(Path.of(dataDir() + "-" + name));
+	}
+
+	/** Stops servers of its own ({@link #ofItsOwn}); containers stop with the JVM. */
+	void close() {
+		if (this.devServers != null) {
+			this.devServers.close();
+		}
 	}
 
 	/**
@@ -119,8 +136,11 @@ final class Infrastructure {
 		}
 	}
 
-	private static Infrastructure startDevServers() {
-		Path dataDir = Path.of(System.getProperty("surge.devstack.data-dir", "target/devstack-data"));
+	private static String dataDir() {
+		return System.getProperty("surge.devstack.data-dir", "target/devstack-data");
+	}
+
+	private static Infrastructure startDevServers(Path dataDir) {
 		Cleanup.wipe(dataDir);
 		DevServers servers = DevServers.start(DevServers.Options.random(dataDir));
 		return new Infrastructure(servers.springEnvironment(), servers);

@@ -22,6 +22,7 @@ sealed interface LiveEvent {
 	default boolean isVisibleTo(CurrentUser user) {
 		return switch (this) {
 			case StockUpdate stock -> true;
+			case Reset reset -> true;
 			case OrderUpdate order -> user.isAdmin() || (order.userId() != null && order.userId() == user.id());
 			case Alert alert -> user.isAdmin();
 			case LogLine line -> user.isAdmin();
@@ -117,6 +118,21 @@ sealed interface LiveEvent {
 		@Override
 		public String name() {
 			return "stats";
+		}
+
+	}
+
+	/**
+	 * {@code reset}: the demo data was reset (every order gone, every stock whole):
+	 * re-read what is shown.
+	 *
+	 * @param operator the admin who reset it
+	 */
+	record Reset(String operator) implements LiveEvent {
+
+		@Override
+		public String name() {
+			return "reset";
 		}
 
 	}

@@ -72,7 +72,8 @@ class LiveEvents {
 	}
 
 	private Flux<LiveEvent> events(Flux<Notice> notices) {
-		return Flux.merge(stock(notices), orders(notices), alerts(notices));
+		return Flux.merge(stock(notices), orders(notices), alerts(notices),
+				notices.ofType(Notice.DemoReset.class).map((reset) -> new LiveEvent.Reset(reset.operator())));
 	}
 
 	/**

@@ -66,4 +66,13 @@ sealed interface Notice {
 
 	}
 
+	/**
+	 * The demo data was reset.
+	 *
+	 * @param operator the admin who reset it
+	 */
+	record DemoReset(String operator) implements Notice {
+
+	}
+
 }

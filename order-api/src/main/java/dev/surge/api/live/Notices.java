@@ -45,6 +45,8 @@ final class Notices {
 				case "STOCK", "PRODUCT" -> products(node);
 				case "ORDER" -> orders(node, timestamp);
 				case "LOW_STOCK" -> stockLow(node, timestamp);
+				case "RESET" ->
+					Optional.of(new Notice.DemoReset(Objects.requireNonNullElse(text(node, "operator"), "")));
 				default -> Optional.empty();
 			};
 		}

@@ -6,7 +6,10 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
+import dev.surge.contracts.ChangeNotice;
+import dev.surge.contracts.DemoDataReset;
 import dev.surge.contracts.Topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,6 +52,15 @@ class NoticesTests {
 		assertThat(read(Topics.CHANGES,
 				"{\"type\":\"LOW_STOCK\",\"productId\":4,\"name\":\"Watch\",\"available\":3,\"warningStock\":10,\"at\":1763900000000}"))
 			.contains(expected);
+	}
+
+	@Test
+	void readsTheResetNoticeAsTheConsumerWritesIt() {
+		byte[] written = JsonMapper.builder()
+			.build()
+			.writerFor(ChangeNotice.class)
+			.writeValueAsBytes(new DemoDataReset("admin", "r-1"));
+		assertThat(Notices.read(Topics.CHANGES, written, 1000)).contains(new Notice.DemoReset("admin"));
 	}
 
 	@Test

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code orders}, {@code order_items}, {@code order_status_log} and
+ * The {@code orders}, {@code order_items}, {@code payments}, {@code order_status_log} and
  * {@code abandoned_orders} tables, written in batches inside the caller's transaction.
  */
 @Repository
@@ -137,12 +137,6 @@ class Orders {
 				ORDER BY expires_at LIMIT ?""", Long.class, Timestamp.from(now), limit);
 	}
 
-	/** Orders in an open state, by id. */
-	List<Long> open(int limit) {
-		return this.named.queryForList("SELECT id FROM orders WHERE status IN (:open) ORDER BY id LIMIT :limit",
-				Map.of("open", openNames(), "limit", limit), Long.class);
-	}
-
 	/** Whether an open order references the product. */
 	boolean hasOpenOrders(long productId) {
 		return !this.named
@@ -151,6 +145,20 @@ class Orders {
 					WHERE i.product_id = :product AND o.status IN (:open) LIMIT 1""",
 					Map.of("product", productId, "open", openNames()), Integer.class)
 			.isEmpty();
+	}
+
+	/**
+	 * Deletes every order, its items, payments and status log; the ids go to
+	 * {@code abandoned_orders} first. Rows of an order written while this runs are left
+	 * whole or deleted whole.
+	 */
+	int eraseAll() {
+		this.jdbc.update("INSERT IGNORE INTO abandoned_orders (order_id) SELECT id FROM orders");
+		int erased = this.jdbc.update("DELETE FROM orders");
+		for (String table : List.of("order_items", "payments", "order_status_log")) {
+			this.jdbc.update("DELETE FROM " + table + " WHERE order_id NOT IN (SELECT id FROM orders)");
+		}
+		return erased;
 	}
 
 	private static List<String> openNames() {

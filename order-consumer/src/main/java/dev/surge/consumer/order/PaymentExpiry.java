@@ -23,7 +23,7 @@ class PaymentExpiry {
 
 	private static final Logger logger = LoggerFactory.getLogger(PaymentExpiry.class);
 
-	static final int BATCH = 500;
+	private static final int BATCH = 500;
 
 	private final Orders orders;
 

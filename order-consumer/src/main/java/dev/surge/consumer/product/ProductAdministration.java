@@ -3,8 +3,7 @@ package dev.surge.consumer.product;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.surge.consumer.order.OpenOrders;
-import dev.surge.consumer.product.DemoCatalogue.DemoProduct;
+import dev.surge.consumer.order.OrderBook;
 import dev.surge.consumer.stock.PendingReturn;
 import dev.surge.consumer.stock.Stock;
 import dev.surge.consumer.stock.StockReturns;
@@ -28,19 +27,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applies the commands of {@code products.v1}. Each is idempotent: an update sets values,
- * a delete sets a flag, a restock and a demo reset apply once per request id. Units given
- * back to sale reach Redis after the commit through {@link StockReturns}. A command that
- * changed product details invalidates the API's cached details after its commit and
- * before its change notice ({@link DetailsCache}); a failed invalidation fails the
- * record, whose redelivery invalidates again. A restock changes no detail (stock is not
- * cached).
+ * a delete sets a flag, a restock and a demo reset ({@link DemoReset}) apply once per
+ * request id. Units given back to sale reach Redis after the commit through
+ * {@link StockReturns}. A command that changed product details invalidates the API's
+ * cached details after its commit and before its change notice ({@link DetailsCache}); a
+ * failed invalidation fails the record, whose redelivery invalidates again. A restock
+ * changes no detail (stock is not cached).
  */
 @Service
 class ProductAdministration {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProductAdministration.class);
-
-	private static final String DEMO_RESET = "demo reset";
 
 	private final JdbcTemplate jdbc;
 
@@ -48,7 +45,7 @@ class ProductAdministration {
 
 	private final StockReturns returns;
 
-	private final OpenOrders openOrders;
+	private final OrderBook orders;
 
 	private final ChangeNotices notices;
 
@@ -60,16 +57,18 @@ class ProductAdministration {
 
 	private final DetailsCache details;
 
-	ProductAdministration(JdbcTemplate jdbc, Stock stock, StockReturns returns, OpenOrders openOrders,
-			ChangeNotices notices, PlatformTransactionManager transactionManager,
-			@Value("${surge.demo.enabled:false}") boolean demoEnabled, StringRedisTemplate redis,
-			DetailsCache details) {
+	private final DemoReset demoReset;
+
+	ProductAdministration(JdbcTemplate jdbc, Stock stock, StockReturns returns, OrderBook orders, ChangeNotices notices,
+			PlatformTransactionManager transactionManager, @Value("${surge.demo.enabled:false}") boolean demoEnabled,
+			StringRedisTemplate redis, DetailsCache details, DemoReset demoReset) {
+		this.demoReset = demoReset;
 		this.redis = redis;
 		this.details = details;
 		this.jdbc = jdbc;
 		this.stock = stock;
 		this.returns = returns;
-		this.openOrders = openOrders;
+		this.orders = orders;
 		this.notices = notices;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
@@ -81,7 +80,14 @@ class ProductAdministration {
 			case ProductUpdated updated -> update(updated);
 			case ProductDeleted deleted -> delete(deleted);
 			case StockRestocked restocked -> restock(restocked);
-			case DemoResetRequested reset -> resetDemo(reset);
+			case DemoResetRequested reset -> {
+				if (this.demoEnabled) {
+					this.demoReset.apply(reset, this.transactions);
+				}
+				else {
+					logger.warn("Ignored DemoResetRequested by {}: surge.demo.enabled is false", reset.operator());
+				}
+			}
 		}
 	}
 
@@ -112,7 +118,7 @@ class ProductAdministration {
 		Boolean refused = this.transactions.execute((status) -> {
 			this.jdbc.queryForList("SELECT product_id FROM product_stock WHERE product_id = ? FOR UPDATE", Long.class,
 					deleted.productId());
-			if (this.openOrders.reference(deleted.productId())) {
+			if (this.orders.hasOpenOrders(deleted.productId())) {
 				logger.warn("Ignored ProductDeleted of product {} by {}: open orders reference it", deleted.productId(),
 						deleted.operator());
 				return true;
@@ -153,64 +159,6 @@ class ProductAdministration {
 					restocked.quantity());
 			this.returns.apply(pending);
 			this.notices.stockChanged(List.of(restocked.productId()));
-		}
-	}
-
-	/**
-	 * Restores the demo catalogue. The rule: every open order is cancelled first (reason
-	 * ADMIN, operator the admin, through the normal transitions: locked units released,
-	 * sold ones returned); then each demo product gets its catalogue details back
-	 * (undeleted) and its catalogue units as available (ADJUST). Units held by orders
-	 * stay where they are: sold units of completed orders stay sold (they may still come
-	 * back through after-sale), so total = catalogue units + sold. With no completed
-	 * orders this is exactly the catalogue: total = available, locked = sold = 0. Redis
-	 * follows every change through the stock log (return-once), so it stays equal to
-	 * available minus the unclaimed reservations. Applies once per request id, and only
-	 * where {@code surge.demo.enabled} is set.
-	 */
-	private void resetDemo(DemoResetRequested reset) {
-		if (!this.demoEnabled) {
-			logger.warn("Ignored DemoResetRequested by {}: surge.demo.enabled is false", reset.operator());
-			return;
-		}
-		List<Long> ids = DemoCatalogue.PRODUCTS.stream().map(DemoProduct::id).toList();
-		if (this.stock.requestApplied(reset.requestId())) {
-			logger.info("Skipped DemoResetRequested {}: applied before", reset.requestId());
-			// a redelivery after the invalidation failed
-			this.details.invalidate(ids);
-			return;
-		}
-		int cancelled = this.openOrders.cancelAll(reset.operator(), DEMO_RESET);
-		List<PendingReturn> pending = new ArrayList<>();
-		this.transactions.executeWithoutResult((status) -> {
-			for (DemoProduct product : DemoCatalogue.PRODUCTS) {
-				restoreDetails(product);
-				PendingReturn adjusted = this.stock.adjustAvailable(product.id(), product.units(), reset.requestId(),
-						reset.operator(), DEMO_RESET);
-				if (adjusted != null) {
-					pending.add(adjusted);
-				}
-			}
-		});
-		logger.info("Demo catalogue reset by {}: {} open orders cancelled, {} products adjusted", reset.operator(),
-				cancelled, pending.size());
-		this.returns.apply(pending);
-		this.details.invalidate(ids);
-		this.notices.productsChanged(ids);
-		this.notices.stockChanged(ids);
-	}
-
-	private void restoreDetails(DemoProduct product) {
-		int rows = this.jdbc.update("""
-				UPDATE products SET name = ?, image_url = ?, price_cents = ?, warning_stock = ?, deleted = FALSE,
-				       updated_at = CURRENT_TIMESTAMP(3)
-				WHERE id = ?""", product.name(), DemoCatalogue.imageUrl(product), product.priceCents(),
-				DemoCatalogue.WARNING_STOCK, product.id());
-		if (rows == 0) {
-			this.jdbc.update(
-					"INSERT INTO products (id, name, image_url, price_cents, warning_stock) VALUES (?, ?, ?, ?, ?)",
-					product.id(), product.name(), DemoCatalogue.imageUrl(product), product.priceCents(),
-					DemoCatalogue.WARNING_STOCK);
 		}
 	}
 

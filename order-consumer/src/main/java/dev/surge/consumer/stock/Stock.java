@@ -166,31 +166,63 @@ public class Stock {
 	}
 
 	/**
-	 * Sets a product's available units (ADJUST), keeping what orders hold: locked and
-	 * sold stay, total becomes available + locked + sold. Once per request id and
-	 * product.
-	 * @return the change to bring to Redis after the commit, or {@code null} if this
-	 * request was applied before
+	 * Row-locks every product's stock, in ascending id order as every writer does.
+	 * @return the product ids
 	 */
-	public @Nullable PendingReturn adjustAvailable(long productId, long available, String requestId, String operator,
+	public List<Long> lockAll() {
+		return this.jdbc.queryForList("SELECT product_id FROM product_stock ORDER BY product_id FOR UPDATE",
+				Long.class);
+	}
+
+	/**
+	 * Of these order ids, those that MySQL locked stock of this product for (a
+	 * {@code PRELOCK} row).
+	 */
+	public List<Long> prelocked(long productId, Collection<Long> orderIds) {
+		if (orderIds.isEmpty()) {
+			return List.of();
+		}
+		return this.named.queryForList("""
+				SELECT order_id FROM stock_log
+				WHERE product_id = :product AND change_type = 'PRELOCK' AND order_id IN (:ids)""",
+				Map.of("product", productId, "ids", orderIds), Long.class);
+	}
+
+	/**
+	 * Deletes the stock log, except the returns Redis has not applied yet (they are still
+	 * owed to it).
+	 * @return rows deleted
+	 */
+	public int eraseLog() {
+		return this.jdbc.update("DELETE FROM stock_log WHERE redis_applied = TRUE");
+	}
+
+	/**
+	 * Makes a product's stock whole (ADJUST): {@code total} units (or the total it has,
+	 * when {@code null}), all available, none locked or sold. Once per request id and
+	 * product.
+	 * @return the change to bring to Redis after the commit, or {@code null} if there is
+	 * none or this request was applied before
+	 */
+	public @Nullable PendingReturn makeWhole(long productId, @Nullable Long whole, String requestId, String operator,
 			@Nullable String reason) {
 		this.jdbc.update("INSERT IGNORE INTO product_stock (product_id, total, available) VALUES (?, 0, 0)", productId);
 		Columns now = this.jdbc.queryForObject(
 				"SELECT total, available, locked, sold FROM product_stock WHERE product_id = ? FOR UPDATE",
 				(row, n) -> new Columns(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4)), productId);
-		long deltaAvailable = available - now.available();
-		long deltaTotal = (available + now.locked() + now.sold()) - now.total();
+		long total = (whole != null) ? whole : now.total();
+		long deltaAvailable = total - now.available();
 		Long logId = insertLog("""
-				INSERT IGNORE INTO stock_log (product_id, request_id, change_type, delta_available, delta_total,
-				                              operator, reason, redis_applied)
-				VALUES (?, ?, 'ADJUST', ?, ?, ?, ?, ?)""", new Object[] { productId, requestId, deltaAvailable,
-				deltaTotal, operator, reason, deltaAvailable == 0 });
+				INSERT IGNORE INTO stock_log (product_id, request_id, change_type, delta_available, delta_locked,
+				                              delta_sold, delta_total, operator, reason, redis_applied)
+				VALUES (?, ?, 'ADJUST', ?, ?, ?, ?, ?, ?, ?)""", new Object[] { productId, requestId, deltaAvailable,
+				-now.locked(), -now.sold(), total - now.total(), operator, reason, deltaAvailable == 0 });
 		if (logId == null) {
 			return null;
 		}
 		this.jdbc.update("""
-				UPDATE product_stock SET total = total + ?, available = available + ?, version = version + 1
-				WHERE product_id = ?""", deltaTotal, deltaAvailable, productId);
+				UPDATE product_stock SET total = ?, available = ?, locked = 0, sold = 0, version = version + 1
+				WHERE product_id = ?""", total, total, productId);
 		return (deltaAvailable != 0) ? new PendingReturn(logId, productId, null, "ADJUST", deltaAvailable) : null;
 	}
 

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 
 import dev.surge.contracts.ChangeNotice;
+import dev.surge.contracts.DemoDataReset;
 import dev.surge.contracts.OrdersChanged;
 import dev.surge.contracts.OrdersChanged.OrderChange;
 import dev.surge.contracts.ProductsChanged;
@@ -54,6 +55,10 @@ public class ChangeNotices {
 		if (!productIds.isEmpty()) {
 			publish("PRODUCT", new ProductsChanged(List.copyOf(productIds)));
 		}
+	}
+
+	public void demoDataReset(DemoDataReset reset) {
+		publish("RESET", reset);
 	}
 
 	public void stockLow(StockLow alert) {
