@@ -1,13 +1,8 @@
 package dev.surge.contracts;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-
 /**
- * The Lua scripts shared by the services, read from {@code scripts/*.lua}. Callers load
- * them once and run them with EVALSHA.
+ * The Lua scripts shared by the services, read from {@code scripts/*.lua}. Callers read
+ * them once and run them with {@link LuaScript#run} (EVALSHA).
  */
 public enum Scripts {
 
@@ -48,15 +43,12 @@ public enum Scripts {
 	}
 
 	public String source() {
-		try (InputStream in = Scripts.class.getResourceAsStream("/scripts/" + this.file)) {
-			if (in == null) {
-				throw new IllegalStateException("Missing script " + this.file);
-			}
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return script().source();
+	}
+
+	/** The script, to run with {@link LuaScript#run}. */
+	public LuaScript script() {
+		return LuaScript.fromClasspath("scripts/" + this.file);
 	}
 
 }

@@ -1,8 +1,5 @@
 package dev.surge.api.order;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,10 +9,9 @@ import java.util.List;
 import io.lettuce.core.ScriptOutputType;
 import reactor.core.publisher.Mono;
 
+import dev.surge.contracts.LuaScript;
 import dev.surge.contracts.OrderLine;
 
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,15 +23,9 @@ import org.springframework.stereotype.Component;
 @Component
 class IdempotencyRecords {
 
-	/**
-	 * Read once as text: a script from a resource re-checks the file's modification time
-	 * on every call, which inside a jar throws and catches an exception per request.
-	 */
-	private static final RedisScript<String> BEGIN = RedisScript.of(source("scripts/idempotency-begin.lua"),
-			String.class);
+	private static final LuaScript BEGIN = LuaScript.fromClasspath("scripts/idempotency-begin.lua");
 
-	private static final RedisScript<Long> RESTART = RedisScript.of(source("scripts/idempotency-restart.lua"),
-			Long.class);
+	private static final LuaScript RESTART = LuaScript.fromClasspath("scripts/idempotency-restart.lua");
 
 	private final OrderRedis redis;
 
@@ -97,15 +87,6 @@ class IdempotencyRecords {
 
 	private static String redisKey(long userId, String key) {
 		return "idem:" + userId + ":" + key;
-	}
-
-	private static String source(String path) {
-		try (InputStream in = new ClassPathResource(path).getInputStream()) {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	static String hash(List<OrderLine> lines) {

@@ -1,9 +1,5 @@
 package dev.surge.api.order;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -15,8 +11,9 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
+import dev.surge.contracts.LuaScript;
+
 import org.springframework.context.SmartLifecycle;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -35,7 +32,8 @@ class NodeIdLease implements SmartLifecycle {
 
 	private static final int NODES = 1024;
 
-	private static final RedisScript<Long> RENEW = RedisScript.of(source("scripts/node-lease-renew.lua"), Long.class);
+	private static final RedisScript<Long> RENEW = RedisScript
+		.of(LuaScript.fromClasspath("scripts/node-lease-renew.lua").source(), Long.class);
 
 	private static final RedisScript<Long> RELEASE = RedisScript
 		.of("if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0", Long.class);
@@ -138,15 +136,6 @@ class NodeIdLease implements SmartLifecycle {
 
 	static String key(long node) {
 		return "surge:api:node:" + node;
-	}
-
-	private static String source(String path) {
-		try (InputStream in = new ClassPathResource(path).getInputStream()) {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

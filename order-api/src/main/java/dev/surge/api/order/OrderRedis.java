@@ -1,15 +1,12 @@
 package dev.surge.api.order;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.cluster.RedisClusterClient;
@@ -20,9 +17,10 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import dev.surge.contracts.LuaScript;
+
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,25 +62,17 @@ class OrderRedis implements DisposableBean {
 	 * The command that runs a script by its SHA-1, loading it with EVAL when Redis does
 	 * not know it (after a restart or a failover).
 	 */
-	static <T> Function<RedisClusterAsyncCommands<String, String>, CompletionStage<T>> script(RedisScript<?> script,
+	static <T> Function<RedisClusterAsyncCommands<String, String>, CompletionStage<T>> script(LuaScript script,
 			ScriptOutputType type, List<String> keys, List<String> args) {
 		String[] keyArray = keys.toArray(String[]::new);
 		String[] argArray = args.toArray(String[]::new);
-		return (redis) -> redis.<T>evalsha(script.getSha1(), type, keyArray, argArray)
-			.exceptionallyCompose(
-					(ex) -> unknownScript(ex) ? redis.eval(script.getScriptAsString(), type, keyArray, argArray)
-							: CompletableFuture.failedStage(ex));
+		return (redis) -> script.run(redis, type, keyArray, argArray);
 	}
 
 	private <T> Mono<T> with(Function<RedisClusterAsyncCommands<String, String>, Mono<T>> use) {
 		RedisClusterAsyncCommands<String, String> ready = this.commands;
 		return (ready != null) ? use.apply(ready)
 				: Mono.fromCallable(this::connect).subscribeOn(Schedulers.boundedElastic()).flatMap(use);
-	}
-
-	private static boolean unknownScript(Throwable ex) {
-		Throwable cause = (ex instanceof CompletionException) ? ex.getCause() : ex;
-		return cause instanceof RedisNoScriptException;
 	}
 
 	private synchronized RedisClusterAsyncCommands<String, String> connect() {

@@ -10,11 +10,11 @@ import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.lettuce.core.ScriptOutputType;
 import reactor.core.publisher.Mono;
 
+import dev.surge.contracts.LuaScript;
 import dev.surge.contracts.OrderLine;
 import dev.surge.contracts.RedisKeys;
 import dev.surge.contracts.Scripts;
 
-import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,9 +27,9 @@ import org.springframework.stereotype.Component;
 class StockGate {
 
 	@SuppressWarnings("rawtypes")
-	private static final RedisScript<List> RESERVE = RedisScript.of(Scripts.RESERVE.source(), List.class);
+	private static final LuaScript RESERVE = Scripts.RESERVE.script();
 
-	private static final RedisScript<Long> RELEASE = RedisScript.of(Scripts.RELEASE.source(), Long.class);
+	private static final LuaScript RELEASE = Scripts.RELEASE.script();
 
 	private final OrderRedis redis;
 

@@ -12,9 +12,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.surge.contracts.LuaScript;
 import dev.surge.contracts.RedisKeys;
 import dev.surge.contracts.Scripts;
-import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import org.jspecify.annotations.Nullable;
@@ -22,15 +22,14 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.stereotype.Component;
 
 /**
  * Settles the Redis reservations of a committed batch: {@code HDEL resv:{p} orderId...}
- * for the claims of a product, release.lua (EVALSHA, EVAL on NOSCRIPT) for a release.
- * Both are idempotent, so a redelivered batch settles again safely. The commands go out
- * on Lettuce's shared async connection without waiting for each other (a pipeline) and
- * work on a Redis Cluster, where every command is routed by its product's hash tag.
+ * for the claims of a product, release.lua ({@link LuaScript}) for a release. Both are
+ * idempotent, so a redelivered batch settles again safely. The commands go out on
+ * Lettuce's shared async connection without waiting for each other (a pipeline) and work
+ * on a Redis Cluster, where every command is routed by its product's hash tag.
  */
 @Component
 public class ReservationSettlements {
@@ -39,9 +38,7 @@ public class ReservationSettlements {
 
 	private final RedisConnectionFactory connections;
 
-	private final String release = Scripts.RELEASE.source();
-
-	private final String releaseSha = new DefaultRedisScript<>(this.release, Long.class).getSha1();
+	private static final LuaScript RELEASE = Scripts.RELEASE.script();
 
 	ReservationSettlements(RedisConnectionFactory connections) {
 		this.connections = connections;
@@ -60,8 +57,7 @@ public class ReservationSettlements {
 			@SuppressWarnings("unchecked")
 			RedisClusterAsyncCommands<byte[], byte[]> redis = (RedisClusterAsyncCommands<byte[], byte[]>) connection
 				.getNativeConnection();
-			List<Settlement> noScript = sendAll(redis, new LinkedHashSet<>(settlements), true);
-			sendAll(redis, noScript, false);
+			sendAll(redis, new LinkedHashSet<>(settlements));
 			forgetInFlight(redis, settlements);
 		}
 	}
@@ -70,36 +66,26 @@ public class ReservationSettlements {
 	 * Claims go out as one multi-field {@code HDEL} per product (a hot product's batch is
 	 * one command, not one per order); releases one script call each.
 	 */
-	private List<Settlement> sendAll(RedisClusterAsyncCommands<byte[], byte[]> redis,
-			Collection<Settlement> settlements, boolean bySha) {
+	private static void sendAll(RedisClusterAsyncCommands<byte[], byte[]> redis, Collection<Settlement> settlements) {
 		Map<Long, List<byte[]>> claims = new LinkedHashMap<>();
-		List<Settlement> releases = new ArrayList<>();
 		List<CompletableFuture<?>> replies = new ArrayList<>();
 		for (Settlement settlement : settlements) {
 			switch (settlement.kind()) {
 				case CLAIM -> claims.computeIfAbsent(settlement.productId(), (product) -> new ArrayList<>())
 					.add(bytes(Long.toString(settlement.orderId())));
-				case RELEASE -> {
-					releases.add(settlement);
-					replies.add(release(redis, settlement, bySha));
-				}
+				case RELEASE -> replies.add(release(redis, settlement));
 			}
 		}
 		claims.forEach((productId, orders) -> replies
 			.add(redis.hdel(bytes(RedisKeys.reservations(productId)), orders.toArray(byte[][]::new))
 				.toCompletableFuture()));
-		List<Settlement> noScript = new ArrayList<>();
-		for (int i = 0; i < replies.size(); i++) {
-			Throwable failure = await(replies.get(i));
-			if (failure instanceof RedisNoScriptException && bySha && i < releases.size()) {
-				noScript.add(releases.get(i));
-			}
-			else if (failure != null) {
+		for (CompletableFuture<?> reply : replies) {
+			Throwable failure = await(reply);
+			if (failure != null) {
 				throw new RedisConnectionFailureException("Settling reservations failed: " + failure.getMessage(),
 						failure);
 			}
 		}
-		return noScript;
 	}
 
 	/**
@@ -124,13 +110,11 @@ public class ReservationSettlements {
 		}
 	}
 
-	private CompletableFuture<?> release(RedisClusterAsyncCommands<byte[], byte[]> redis, Settlement settlement,
-			boolean bySha) {
-		byte[] order = bytes(Long.toString(settlement.orderId()));
+	private static CompletableFuture<?> release(RedisClusterAsyncCommands<byte[], byte[]> redis,
+			Settlement settlement) {
 		byte[][] keys = { bytes(RedisKeys.stock(settlement.productId())),
 				bytes(RedisKeys.reservations(settlement.productId())) };
-		return (bySha ? redis.evalsha(this.releaseSha, ScriptOutputType.INTEGER, keys, order)
-				: redis.eval(this.release, ScriptOutputType.INTEGER, keys, order))
+		return RELEASE.run(redis, ScriptOutputType.INTEGER, keys, bytes(Long.toString(settlement.orderId())))
 			.toCompletableFuture();
 	}
 

@@ -1,14 +1,11 @@
 package dev.surge.stocksync.stock;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.surge.contracts.LuaScript;
 import dev.surge.contracts.RedisKeys;
 import dev.surge.contracts.Scripts;
 import io.lettuce.core.ScriptOutputType;
@@ -20,13 +17,13 @@ import org.jspecify.annotations.Nullable;
  */
 final class RedisStock {
 
+	private static final LuaScript LOAD = Scripts.LOAD.script();
+
+	private static final LuaScript READ = LuaScript.fromClasspath("scripts/reconcile-read.lua");
+
+	private static final LuaScript SET = LuaScript.fromClasspath("scripts/reconcile-set.lua");
+
 	private final RedisClusterCommands<String, String> redis;
-
-	private @Nullable String loadSha;
-
-	private @Nullable String readSha;
-
-	private @Nullable String setSha;
 
 	RedisStock(RedisClusterCommands<String, String> redis) {
 		this.redis = redis;
@@ -34,20 +31,13 @@ final class RedisStock {
 
 	/** Runs load.lua: stock = available − Σ unclaimed reservations, atomically. */
 	long load(long productId, long mysqlAvailable) {
-		if (this.loadSha == null) {
-			this.loadSha = this.redis.scriptLoad(Scripts.LOAD.source());
-		}
-		Long stock = this.redis.evalsha(this.loadSha, ScriptOutputType.INTEGER, keys(productId),
-				Long.toString(mysqlAvailable));
+		Long stock = LOAD.run(this.redis, ScriptOutputType.INTEGER, keys(productId), Long.toString(mysqlAvailable));
 		return (stock != null) ? stock : 0;
 	}
 
 	/** reconcile-read.lua: stock, reservations and their digest, atomically. */
 	GateSnapshot snapshot(long productId) {
-		if (this.readSha == null) {
-			this.readSha = this.redis.scriptLoad(script("reconcile-read.lua"));
-		}
-		List<Object> answer = this.redis.evalsha(this.readSha, ScriptOutputType.MULTI, keys(productId));
+		List<Object> answer = READ.run(this.redis, ScriptOutputType.MULTI, keys(productId));
 		Object stock = answer.get(0);
 		@SuppressWarnings("unchecked")
 		List<Object> flat = (List<Object>) answer.get(2);
@@ -65,9 +55,6 @@ final class RedisStock {
 	 * @return the target, or {@code null} when the gate changed since the snapshot
 	 */
 	@Nullable Long compareAndSet(long productId, GateSnapshot snapshot, long base, List<PendingReturn> pending, boolean write) {
-		if (this.setSha == null) {
-			this.setSha = this.redis.scriptLoad(script("reconcile-set.lua"));
-		}
 		List<String> keys = new ArrayList<>(List.of(keys(productId)));
 		List<String> args = new ArrayList<>(List.of((snapshot.stock() != null) ? snapshot.stock().toString() : "",
 				snapshot.digest(), Long.toString(base), write ? "1" : "0"));
@@ -75,21 +62,9 @@ final class RedisStock {
 			keys.add(row.marker());
 			args.add(Long.toString(row.units()));
 		}
-		List<Object> answer = this.redis.evalsha(this.setSha, ScriptOutputType.MULTI, keys.toArray(String[]::new),
+		List<Object> answer = SET.run(this.redis, ScriptOutputType.MULTI, keys.toArray(String[]::new),
 				args.toArray(String[]::new));
 		return (((Number) answer.get(0)).longValue() == 1) ? ((Number) answer.get(1)).longValue() : null;
-	}
-
-	private static String script(String name) {
-		try (InputStream in = RedisStock.class.getResourceAsStream("/scripts/" + name)) {
-			if (in == null) {
-				throw new IllegalStateException("Missing script " + name);
-			}
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	private static String[] keys(long productId) {
