@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import dev.surge.consumer.order.OrderBook;
 import dev.surge.consumer.product.DemoCatalogue.DemoProduct;
 import dev.surge.consumer.stock.PendingReturn;
 import dev.surge.consumer.stock.ReservationSettlements;

@@ -3,7 +3,6 @@ package dev.surge.consumer.product;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.surge.consumer.order.OrderBook;
 import dev.surge.consumer.stock.PendingReturn;
 import dev.surge.consumer.stock.Stock;
 import dev.surge.consumer.stock.StockReturns;
