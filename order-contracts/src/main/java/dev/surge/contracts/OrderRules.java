@@ -121,10 +121,7 @@ public final class OrderRules {
 			return List.of();
 		}
 		List<Transition> steps = new ArrayList<>(List.of(first.get()));
-		OrderAction automatic;
-		while ((automatic = AUTOMATIC.get(steps.getLast().to())) != null) {
-			steps.add(of(steps.getLast().to(), automatic).orElseThrow());
-		}
+		steps.addAll(automaticFrom(first.get().to()));
 		return Collections.unmodifiableList(steps);
 	}
 
@@ -141,11 +138,20 @@ public final class OrderRules {
 	 */
 	public static OrderStatus settled(OrderStatus status) {
 		OrderStatus settled = (status == ACCEPTED) ? PENDING_PAYMENT : status;
+		List<Transition> automatic = automaticFrom(settled);
+		return automatic.isEmpty() ? settled : automatic.getLast().to();
+	}
+
+	/** The automatic transitions the consumer makes from a state, in order. */
+	private static List<Transition> automaticFrom(OrderStatus status) {
+		List<Transition> steps = new ArrayList<>();
+		OrderStatus at = status;
 		OrderAction automatic;
-		while ((automatic = AUTOMATIC.get(settled)) != null) {
-			settled = of(settled, automatic).orElseThrow().to();
+		while ((automatic = AUTOMATIC.get(at)) != null) {
+			steps.add(of(at, automatic).orElseThrow());
+			at = steps.getLast().to();
 		}
-		return settled;
+		return steps;
 	}
 
 	/**

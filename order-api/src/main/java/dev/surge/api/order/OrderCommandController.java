@@ -8,9 +8,7 @@ import dev.surge.api.system.Answers;
 import dev.surge.api.system.ProblemType;
 import dev.surge.contracts.CancellationRequested;
 import dev.surge.contracts.FulfilmentUpdated;
-import dev.surge.contracts.OrderAction;
 import dev.surge.contracts.OrderEvent;
-import dev.surge.contracts.OrderRules;
 import dev.surge.contracts.PaymentReported;
 import dev.surge.contracts.RefundDecided;
 import dev.surge.contracts.RefundRequested;
@@ -103,10 +101,7 @@ class OrderCommandController {
 
 	private Mono<ResponseEntity<OrderCommandRequests.Requested>> request(ServerHttpRequest http, CurrentUser user,
 			OrderEvent command) {
-		return this.commands.request(user, command, http)
-			.map((status) -> ResponseEntity.accepted()
-				.body(new OrderCommandRequests.Requested(Long.toString(command.orderId()),
-						OrderRules.actionOf(command).map(OrderAction::request).orElseThrow(), status)));
+		return this.commands.request(user, command, http).map((requested) -> ResponseEntity.accepted().body(requested));
 	}
 
 }

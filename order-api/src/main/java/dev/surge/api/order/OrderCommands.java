@@ -1,6 +1,7 @@
 package dev.surge.api.order;
 
 import java.util.List;
+import java.util.Objects;
 
 import reactor.core.publisher.Mono;
 
@@ -48,12 +49,14 @@ class OrderCommands {
 	/**
 	 * Publishes the command when {@code user} may take its action on the order now.
 	 * Another customer's order answers 404 like a missing one (see {@link OrderAccess}).
-	 * @return the order's state when the request was accepted
+	 * @return the 202 answer: what was requested, and the order's state then
 	 */
-	Mono<OrderStatus> request(CurrentUser user, OrderEvent command, ServerHttpRequest request) {
+	Mono<OrderCommandRequests.Requested> request(CurrentUser user, OrderEvent command, ServerHttpRequest request) {
 		long orderId = command.orderId();
 		OrderAction action = OrderRules.actionOf(command)
-			.orElseThrow(() -> new IllegalArgumentException("Not a command: " + command));
+			.filter((taken) -> taken.request() != null)
+			.orElseThrow(() -> new IllegalArgumentException("Not a request: " + command));
+		UserAction requested = Objects.requireNonNull(action.request());
 		return currentState(orderId).filter((order) -> this.access.permits(user, order.userId(), orderId, request))
 			.switchIfEmpty(Mono.error(Problems.notFound("Order " + orderId).toException()))
 			.flatMap((order) -> {
@@ -65,7 +68,7 @@ class OrderCommands {
 				}
 				return this.publisher.publish(command)
 					.onErrorMap((ex) -> Problems.unavailable("Kafka is unavailable").toException())
-					.thenReturn(order.status());
+					.thenReturn(new OrderCommandRequests.Requested(Long.toString(orderId), requested, order.status()));
 			});
 	}
 
