@@ -60,10 +60,8 @@ public final class DltCommand implements Runnable {
 		return "dlt:replayed:" + topic + ":" + letter.id();
 	}
 
-	@Command(name = "list", mixinStandardHelpOptions = true, description = "Shows every dead letter.")
-	static final class ListLetters implements Callable<Integer> {
-
-		private static final String FORMAT = "%-10s %-24s %-20s %-20s %-22s %-8s %s%n";
+	/** What every dlt command reads: the stores, Kafka and the dead-letter topic. */
+	static final class Letters {
 
 		@Mixin
 		ConnectionOptions connection;
@@ -75,28 +73,40 @@ public final class DltCommand implements Runnable {
 				description = "Dead-letter topic (default: ${DEFAULT-VALUE}).")
 		String topic;
 
+		/** Every dead letter of the topic, once the Redis password is known. */
+		List<DeadLetter> readAll() {
+			this.connection.requirePasswords(List.of(StorePasswords.REDIS));
+			return this.kafka.readAll(this.topic).stream().map((record) -> DeadLetter.of(this.topic, record)).toList();
+		}
+
+	}
+
+	@Command(name = "list", mixinStandardHelpOptions = true, description = "Shows every dead letter.")
+	static final class ListLetters implements Callable<Integer> {
+
+		private static final String FORMAT = "%-10s %-24s %-20s %-20s %-22s %-8s %s%n";
+
+		@Mixin
+		Letters source;
+
 		@Spec
 		CommandSpec spec;
 
 		@Override
 		public Integer call() {
-			this.connection.requirePasswords(List.of(StorePasswords.REDIS));
 			PrintWriter out = this.spec.commandLine().getOut();
-			List<DeadLetter> letters = this.kafka.readAll(this.topic)
-				.stream()
-				.map((record) -> DeadLetter.of(this.topic, record))
-				.toList();
-			try (RedisSession redis = this.connection.openRedis()) {
+			List<DeadLetter> letters = this.source.readAll();
+			try (RedisSession redis = this.source.connection.openRedis()) {
 				out.printf(FORMAT, "id", "dead-lettered", "key", "type", "from", "replayed", "exception");
 				for (DeadLetter letter : letters) {
 					out.printf(FORMAT, letter.id(), Instant.ofEpochMilli(letter.timestamp()), letter.key(),
 							letter.type(),
 							letter.originalTopic() + "-" + letter.originalPartition() + "@" + letter.originalOffset(),
-							replayed(redis.commands(), this.topic, letter) ? "yes" : "no",
+							replayed(redis.commands(), this.source.topic, letter) ? "yes" : "no",
 							letter.exception() + ": " + letter.message().lines().findFirst().orElse(""));
 				}
 			}
-			out.printf("%d dead letters in %s%n", letters.size(), this.topic);
+			out.printf("%d dead letters in %s%n", letters.size(), this.source.topic);
 			out.flush();
 			return 0;
 		}
@@ -110,14 +120,7 @@ public final class DltCommand implements Runnable {
 	static final class Replay implements Callable<Integer> {
 
 		@Mixin
-		ConnectionOptions connection;
-
-		@Mixin
-		KafkaOptions kafka;
-
-		@Option(names = "--topic", defaultValue = Topics.ORDERS_DLT,
-				description = "Dead-letter topic (default: ${DEFAULT-VALUE}).")
-		String topic;
+		Letters source;
 
 		@Option(names = "--id", paramLabel = "PARTITION:OFFSET",
 				description = "Only these dead letters (as `dlt list` shows them); default all.")
@@ -131,25 +134,23 @@ public final class DltCommand implements Runnable {
 
 		@Override
 		public Integer call() throws Exception {
-			this.connection.requirePasswords(List.of(StorePasswords.REDIS));
 			PrintWriter out = this.spec.commandLine().getOut();
-			List<DeadLetter> letters = this.kafka.readAll(this.topic)
+			List<DeadLetter> letters = this.source.readAll()
 				.stream()
-				.map((record) -> DeadLetter.of(this.topic, record))
 				.filter((letter) -> this.ids.isEmpty() || this.ids.contains(letter.id()))
 				.toList();
 			List<String> missing = new ArrayList<>(this.ids);
 			letters.forEach((letter) -> missing.remove(letter.id()));
 			if (!missing.isEmpty()) {
 				throw new IllegalArgumentException(
-						"No dead letter " + String.join(", ", missing) + " in " + this.topic);
+						"No dead letter " + String.join(", ", missing) + " in " + this.source.topic);
 			}
 			int replayed = 0;
 			int skipped = 0;
-			try (RedisSession redis = this.connection.openRedis();
-					KafkaProducer<String, byte[]> producer = this.kafka.producer()) {
+			try (RedisSession redis = this.source.connection.openRedis();
+					KafkaProducer<String, byte[]> producer = this.source.kafka.producer()) {
 				for (DeadLetter letter : letters) {
-					if (!markReplayed(redis.commands(), this.topic, letter) && !this.force) {
+					if (!markReplayed(redis.commands(), this.source.topic, letter) && !this.force) {
 						skipped++;
 						out.printf("%s: replayed before, skipped%n", letter.id());
 						continue;
@@ -158,7 +159,7 @@ public final class DltCommand implements Runnable {
 						send(producer, letter);
 					}
 					catch (Exception ex) {
-						redis.commands().del(marker(this.topic, letter));
+						redis.commands().del(marker(this.source.topic, letter));
 						throw ex;
 					}
 					replayed++;
@@ -176,7 +177,7 @@ public final class DltCommand implements Runnable {
 					letter.value());
 			record.headers()
 				.add(new RecordHeader(REPLAYED_FROM,
-						(this.topic + ":" + letter.id()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+						(this.source.topic + ":" + letter.id()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 			producer.send(record).get(30, TimeUnit.SECONDS);
 		}
 
