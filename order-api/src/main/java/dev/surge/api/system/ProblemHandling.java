@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.lettuce.core.RedisException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +22,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -75,12 +79,28 @@ class ProblemHandling {
 	ResponseEntity<ProblemDetail> onInvalidParameters(HandlerMethodValidationException ex) {
 		List<Map<String, String>> errors = ex.getParameterValidationResults()
 			.stream()
-			.flatMap((result) -> result.getResolvableErrors()
-				.stream()
-				.map((error) -> Map.of("field", String.valueOf(result.getMethodParameter().getParameterName()),
-						"message", String.valueOf(error.getDefaultMessage()))))
+			.flatMap(ProblemHandling::errors)
 			.toList();
 		return respond(Problems.invalid("The request has invalid parameters").with("errors", errors));
+	}
+
+	/**
+	 * A body's fields by their path in the body ({@code items[0].quantity}), as when the
+	 * body is validated alone: a route with a constrained header or query parameter
+	 * validates its body along with them. Anything else by the parameter's name.
+	 */
+	private static Stream<Map<String, String>> errors(ParameterValidationResult result) {
+		String parameter = String.valueOf(result.getMethodParameter().getParameterName());
+		if (result instanceof ParameterErrors body) {
+			return Stream.concat(
+					body.getFieldErrors().stream().map((error) -> error(error.getField(), error.getDefaultMessage())),
+					body.getGlobalErrors().stream().map((error) -> error(parameter, error.getDefaultMessage())));
+		}
+		return result.getResolvableErrors().stream().map((error) -> error(parameter, error.getDefaultMessage()));
+	}
+
+	private static Map<String, String> error(String field, @Nullable String message) {
+		return Map.of("field", field, "message", String.valueOf(message));
 	}
 
 	@ExceptionHandler
