@@ -8,33 +8,26 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
+import dev.surge.api.auth.RouteSlice;
 import dev.surge.api.security.SecurityLog;
-import dev.surge.api.system.Blocking;
 import dev.surge.contracts.OrderStatus;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.ReactiveAdapterRegistry;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.web.reactive.result.method.annotation.AuthenticationPrincipalArgumentResolver;
-import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers;
+import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.JwtMutator;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.config.WebFluxConfigurer;
-import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
 
+import static dev.surge.api.auth.RouteSlice.admin;
+import static dev.surge.api.auth.RouteSlice.customer;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockJwt;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
 /**
  * The command routes in seconds, with the stores replaced: a request the order's rules
@@ -42,8 +35,8 @@ import static org.springframework.security.test.web.reactive.server.SecurityMock
  * allowed, the wrong role is a 403 and another customer's order a 404, and nothing is
  * published for any of them.
  */
-@WebFluxTest(controllers = OrderCommandController.class)
-@Import({ OrderCommands.class, OrderAccess.class, Blocking.class, OrderCommandRoutesTests.Principals.class })
+@WebFluxTest(controllers = OrderCommandController.class, properties = RouteSlice.PROPERTIES)
+@Import({ RouteSlice.class, OrderCommands.class, OrderAccess.class })
 class OrderCommandRoutesTests {
 
 	private static final long ORDER = 7301234567890123456L;
@@ -69,11 +62,7 @@ class OrderCommandRoutesTests {
 
 	@BeforeEach
 	void publishes() {
-		// the mocked tokens reach the handlers through Spring Security's test filter
-		this.client = WebTestClient.bindToApplicationContext(this.context)
-			.apply(springSecurity())
-			.configureClient()
-			.build();
+		this.client = RouteSlice.client(this.context);
 		given(this.publisher.publish(any())).willReturn(Mono.just(mock(RecordMetadata.class)));
 	}
 
@@ -139,42 +128,13 @@ class OrderCommandRoutesTests {
 		given(this.queries.state(ORDER)).willReturn(Optional.of(new OrderQueries.State(OWNER, status)));
 	}
 
-	private WebTestClient.ResponseSpec post(SecurityMockServerConfigurers.JwtMutator caller, String path,
-			Map<String, Object> body) {
+	private WebTestClient.ResponseSpec post(JwtMutator caller, String path, Map<String, Object> body) {
 		return this.client.mutateWith(caller)
-			.mutateWith(csrf())
 			.post()
 			.uri(path)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(body)
 			.exchange();
-	}
-
-	/**
-	 * Resolves {@code @AuthenticationPrincipal Jwt} from the mocked token, as the app's
-	 * security does.
-	 */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Principals implements WebFluxConfigurer {
-
-		@Override
-		public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
-			configurer.addCustomResolver(new AuthenticationPrincipalArgumentResolver(new ReactiveAdapterRegistry()));
-		}
-
-	}
-
-	private static SecurityMockServerConfigurers.JwtMutator customer(long id) {
-		return mockJwt().jwt((jwt) -> jwt.tokenValue("token")
-			.subject(Long.toString(id))
-			.claim("username", "ann")
-			.claim("role", "CUSTOMER"));
-	}
-
-	private static SecurityMockServerConfigurers.JwtMutator admin() {
-		return mockJwt()
-			.jwt((jwt) -> jwt.tokenValue("token").subject("1").claim("username", "root").claim("role", "ADMIN"))
-			.authorities(new SimpleGrantedAuthority("ROLE_ADMIN"));
 	}
 
 }
