@@ -4,23 +4,22 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
 import dev.surge.api.auth.RouteSlice;
 import dev.surge.api.security.SecurityLog;
+import dev.surge.api.system.ProblemType;
 import dev.surge.contracts.OrderStatus;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
 import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.JwtMutator;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static dev.surge.api.auth.RouteSlice.expectProblem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
@@ -41,10 +40,8 @@ class AdminRoutesTests {
 	private static final List<String> ROUTES = List.of("/api/admin/orders", "/api/admin/logs",
 			"/api/admin/inventory/low-stock", "/api/admin/stats");
 
-	private WebTestClient client;
-
 	@Autowired
-	private ApplicationContext context;
+	private WebTestClient client;
 
 	@MockitoBean
 	private AdminOrders orders;
@@ -61,26 +58,12 @@ class AdminRoutesTests {
 	@MockitoBean
 	private SecurityLog securityLog;
 
-	@BeforeEach
-	void client() {
-		this.client = RouteSlice.client(this.context);
-	}
-
 	@Test
 	void withoutATokenEveryAdminRouteIs401() {
 		for (String route : ROUTES) {
-			this.client.get()
-				.uri(route)
-				.exchange()
-				.expectStatus()
-				.isUnauthorized()
-				.expectHeader()
-				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-				.expectHeader()
-				.valueEquals("WWW-Authenticate", "Bearer")
-				.expectBody()
-				.jsonPath("$.type")
-				.isEqualTo("/problems/unauthorized");
+			WebTestClient.ResponseSpec response = this.client.get().uri(route).exchange();
+			expectProblem(response, ProblemType.UNAUTHORIZED);
+			response.expectHeader().valueEquals("WWW-Authenticate", "Bearer");
 		}
 		verifyNoInteractions(this.orders, this.logs, this.stock, this.statistics);
 	}
@@ -88,13 +71,7 @@ class AdminRoutesTests {
 	@Test
 	void aCustomerTokenOnAnAdminRouteIs403() {
 		for (String route : ROUTES) {
-			get(RouteSlice.customer(42), route).expectStatus()
-				.isForbidden()
-				.expectHeader()
-				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-				.expectBody()
-				.jsonPath("$.type")
-				.isEqualTo("/problems/forbidden");
+			expectProblem(get(RouteSlice.customer(42), route), ProblemType.FORBIDDEN);
 		}
 		verifyNoInteractions(this.orders, this.logs, this.stock, this.statistics);
 		verify(this.securityLog, times(ROUTES.size())).record(any());
@@ -102,15 +79,9 @@ class AdminRoutesTests {
 
 	@Test
 	void aForgedTokenIs401AndLogged() {
-		this.client.get()
-			.uri("/api/admin/stats")
-			.header("Authorization", "Bearer not.a.token")
-			.exchange()
-			.expectStatus()
-			.isUnauthorized()
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("/problems/unauthorized");
+		expectProblem(
+				this.client.get().uri("/api/admin/stats").header("Authorization", "Bearer not.a.token").exchange(),
+				ProblemType.UNAUTHORIZED);
 		verify(this.securityLog).record(any());
 		verifyNoInteractions(this.statistics);
 	}
@@ -138,31 +109,31 @@ class AdminRoutesTests {
 
 	@Test
 	void unknownOrderStatusIsAProblemListingTheStates() {
-		expectProblem("/api/admin/orders?status=SHIPPED", "status").jsonPath("$.allowed[0]")
+		expectInvalid("/api/admin/orders?status=SHIPPED", "status").jsonPath("$.allowed[0]")
 			.isEqualTo(OrderStatus.values()[0].name());
 		verifyNoInteractions(this.orders);
 	}
 
 	@Test
 	void pageSizeIsBounded() {
-		expectProblem("/api/admin/orders?size=500", "size");
-		expectProblem("/api/admin/orders?size=0", "size");
-		expectProblem("/api/admin/orders?page=-1", "page");
-		expectProblem("/api/admin/orders?page=10001", "page");
-		expectProblem("/api/admin/orders?userId=abc", "userId");
-		expectProblem("/api/admin/orders?userId=0", "userId");
+		expectInvalid("/api/admin/orders?size=500", "size");
+		expectInvalid("/api/admin/orders?size=0", "size");
+		expectInvalid("/api/admin/orders?page=-1", "page");
+		expectInvalid("/api/admin/orders?page=10001", "page");
+		expectInvalid("/api/admin/orders?userId=abc", "userId");
+		expectInvalid("/api/admin/orders?userId=0", "userId");
 		verifyNoInteractions(this.orders);
 	}
 
 	@Test
 	void logParametersAreTyped() {
-		expectProblem("/api/admin/logs?type=EVERYTHING", "type");
-		expectProblem("/api/admin/logs?orderId=12abc", "orderId");
-		expectProblem("/api/admin/logs?productId=99999999999999999999", "productId");
-		expectProblem("/api/admin/logs?type=SECURITY&orderId=4", "orderId");
-		expectProblem("/api/admin/logs?type=SECURITY&productId=4", "productId");
-		expectProblem("/api/admin/logs?operator=' OR 1=1 --", "operator");
-		expectProblem("/api/admin/logs?size=101", "size");
+		expectInvalid("/api/admin/logs?type=EVERYTHING", "type");
+		expectInvalid("/api/admin/logs?orderId=12abc", "orderId");
+		expectInvalid("/api/admin/logs?productId=99999999999999999999", "productId");
+		expectInvalid("/api/admin/logs?type=SECURITY&orderId=4", "orderId");
+		expectInvalid("/api/admin/logs?type=SECURITY&productId=4", "productId");
+		expectInvalid("/api/admin/logs?operator=' OR 1=1 --", "operator");
+		expectInvalid("/api/admin/logs?size=101", "size");
 		verifyNoInteractions(this.logs);
 	}
 
@@ -176,8 +147,8 @@ class AdminRoutesTests {
 
 	@Test
 	void thresholdIsANonNegativeInteger() {
-		expectProblem("/api/admin/inventory/low-stock?threshold=-5", "threshold");
-		expectProblem("/api/admin/inventory/low-stock?threshold=ten", "threshold");
+		expectInvalid("/api/admin/inventory/low-stock?threshold=-5", "threshold");
+		expectInvalid("/api/admin/inventory/low-stock?threshold=ten", "threshold");
 		verifyNoInteractions(this.stock);
 	}
 
@@ -203,17 +174,8 @@ class AdminRoutesTests {
 			.isEqualTo(2);
 	}
 
-	private WebTestClient.BodyContentSpec expectProblem(String uri, String parameter) {
-		return get(RouteSlice.admin(), uri).expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("/problems/invalid-request")
-			.jsonPath("$.status")
-			.isEqualTo(400)
-			.jsonPath("$.parameter")
+	private WebTestClient.BodyContentSpec expectInvalid(String uri, String parameter) {
+		return expectProblem(get(RouteSlice.admin(), uri), ProblemType.INVALID_REQUEST).jsonPath("$.parameter")
 			.isEqualTo(parameter);
 	}
 

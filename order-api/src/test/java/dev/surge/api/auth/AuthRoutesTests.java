@@ -4,14 +4,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.surge.api.security.SecurityLog;
+import dev.surge.api.system.ProblemType;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.MediaType;
@@ -23,6 +22,7 @@ import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.surge.api.auth.RouteSlice.expectProblem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
@@ -44,10 +44,8 @@ class AuthRoutesTests {
 
 	private static final String PASSWORD = "correct horse";
 
-	private WebTestClient client;
-
 	@Autowired
-	private ApplicationContext context;
+	private WebTestClient client;
 
 	@Autowired
 	private PasswordEncoder passwords;
@@ -60,11 +58,6 @@ class AuthRoutesTests {
 
 	@MockitoBean
 	private SecurityLog securityLog;
-
-	@BeforeEach
-	void client() {
-		this.client = RouteSlice.client(this.context);
-	}
 
 	@Test
 	void theRightPasswordGetsATokenTheApiAccepts() {
@@ -137,18 +130,11 @@ class AuthRoutesTests {
 
 	@Test
 	void credentialsAreJsonOnly() {
-		this.client.post()
+		expectProblem(this.client.post()
 			.uri("/api/auth/token")
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.bodyValue("username=alice&password=correct+horse")
-			.exchange()
-			.expectStatus()
-			.isEqualTo(415)
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("/problems/unsupported-media-type");
+			.exchange(), ProblemType.UNSUPPORTED_MEDIA_TYPE);
 		verifyNoInteractions(this.users);
 	}
 
@@ -176,25 +162,12 @@ class AuthRoutesTests {
 	}
 
 	private void expectBadCredentials(Map<String, String> credentials) {
-		post("/api/auth/token", credentials).expectStatus()
-			.isUnauthorized()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("/problems/bad-credentials")
-			.jsonPath("$.detail")
+		expectProblem(post("/api/auth/token", credentials), ProblemType.BAD_CREDENTIALS).jsonPath("$.detail")
 			.isEqualTo("The username or password is wrong");
 	}
 
 	private static WebTestClient.BodyContentSpec expectInvalid(WebTestClient.ResponseSpec response) {
-		return response.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("/problems/invalid-request");
+		return expectProblem(response, ProblemType.INVALID_REQUEST);
 	}
 
 	private WebTestClient.ResponseSpec post(String route, Object body) {

@@ -14,7 +14,6 @@ import dev.surge.contracts.OrderStatus;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.JwtMutator;
@@ -43,10 +42,8 @@ class OrderCommandRoutesTests {
 
 	private static final long OWNER = 42;
 
-	private WebTestClient client;
-
 	@Autowired
-	private ApplicationContext context;
+	private WebTestClient client;
 
 	@MockitoBean
 	private OrderQueries queries;
@@ -62,7 +59,6 @@ class OrderCommandRoutesTests {
 
 	@BeforeEach
 	void publishes() {
-		this.client = RouteSlice.client(this.context);
 		given(this.publisher.publish(any())).willReturn(Mono.just(mock(RecordMetadata.class)));
 	}
 

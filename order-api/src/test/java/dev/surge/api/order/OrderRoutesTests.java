@@ -18,6 +18,7 @@ import reactor.core.publisher.Mono;
 import dev.surge.api.auth.RouteSlice;
 import dev.surge.api.product.ProductCatalog;
 import dev.surge.api.security.SecurityLog;
+import dev.surge.api.system.ProblemType;
 import dev.surge.contracts.OrderLine;
 import dev.surge.contracts.OrderStatus;
 
@@ -25,7 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
@@ -33,6 +33,7 @@ import org.springframework.security.test.web.reactive.server.SecurityMockServerC
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static dev.surge.api.auth.RouteSlice.expectProblem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
@@ -57,10 +58,8 @@ class OrderRoutesTests {
 
 	private static final long OWNER = 42;
 
-	private WebTestClient client;
-
 	@Autowired
-	private ApplicationContext context;
+	private WebTestClient client;
 
 	@Autowired
 	private OrderProperties limits;
@@ -91,7 +90,6 @@ class OrderRoutesTests {
 
 	@BeforeEach
 	void storesAnswer() {
-		this.client = RouteSlice.client(this.context);
 		// the publisher, an ApplicationRunner, fetched its metadata at start-up
 		clearInvocations(this.publisher);
 		given(this.gate.reserve(anyLong(), any(), anyLong()))
@@ -118,18 +116,11 @@ class OrderRoutesTests {
 
 	@Test
 	void withoutATokenNothingIsPlaced() {
-		this.client.post()
+		expectProblem(this.client.post()
 			.uri("/api/orders")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("productId", 7, "quantity", 2))
-			.exchange()
-			.expectStatus()
-			.isUnauthorized()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("/problems/unauthorized");
+			.exchange(), ProblemType.UNAUTHORIZED);
 		nothingReachedTheStores();
 	}
 
@@ -217,7 +208,7 @@ class OrderRoutesTests {
 	void anotherCustomersOrderIsNotFoundAndLogged() {
 		stored(OWNER);
 
-		expectProblem(get(RouteSlice.customer(OWNER + 1), "/api/orders/" + ORDER), 404, "/problems/not-found");
+		expectProblem(get(RouteSlice.customer(OWNER + 1), "/api/orders/" + ORDER), ProblemType.NOT_FOUND);
 		verify(this.securityLog).record(any());
 	}
 
@@ -233,14 +224,14 @@ class OrderRoutesTests {
 	void aMissingOrderIsNotFound() {
 		given(this.queries.find(ORDER)).willReturn(Optional.empty());
 
-		expectProblem(get(RouteSlice.customer(OWNER), "/api/orders/" + ORDER), 404, "/problems/not-found");
+		expectProblem(get(RouteSlice.customer(OWNER), "/api/orders/" + ORDER), ProblemType.NOT_FOUND);
 		verify(this.securityLog, never()).record(any());
 	}
 
 	@Test
 	void anIdThatIsNotADecimalNumberIsAProblem() {
 		for (String id : List.of("abc", "0x10", "99999999999999999999")) {
-			expectProblem(get(RouteSlice.customer(OWNER), "/api/orders/" + id), 400, "/problems/invalid-request");
+			expectProblem(get(RouteSlice.customer(OWNER), "/api/orders/" + id), ProblemType.INVALID_REQUEST);
 		}
 		verifyNoInteractions(this.queries, this.inFlight);
 	}
@@ -260,7 +251,7 @@ class OrderRoutesTests {
 	@Test
 	void listParametersOutOfRangeAreProblems() {
 		for (String query : List.of("size=0", "size=101", "page=-1", "page=10001", "status=LOST", "size=ten")) {
-			expectProblem(get(RouteSlice.customer(OWNER), "/api/orders?" + query), 400, "/problems/invalid-request");
+			expectProblem(get(RouteSlice.customer(OWNER), "/api/orders?" + query), ProblemType.INVALID_REQUEST);
 		}
 		verifyNoInteractions(this.queries);
 	}
@@ -272,22 +263,9 @@ class OrderRoutesTests {
 	}
 
 	private WebTestClient.BodyContentSpec expectInvalid(WebTestClient.ResponseSpec response) {
-		WebTestClient.BodyContentSpec body = expectProblem(response, 400, "/problems/invalid-request");
+		WebTestClient.BodyContentSpec body = expectProblem(response, ProblemType.INVALID_REQUEST);
 		nothingReachedTheStores();
 		return body;
-	}
-
-	private static WebTestClient.BodyContentSpec expectProblem(WebTestClient.ResponseSpec response, int status,
-			String type) {
-		return response.expectStatus()
-			.isEqualTo(status)
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo(type)
-			.jsonPath("$.status")
-			.isEqualTo(status);
 	}
 
 	private void nothingReachedTheStores() {

@@ -10,12 +10,12 @@ import reactor.core.publisher.Mono;
 
 import dev.surge.api.auth.RouteSlice;
 import dev.surge.api.security.SecurityLog;
+import dev.surge.api.system.ProblemType;
 import dev.surge.contracts.ProductUpdated;
 import dev.surge.contracts.StockRestocked;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -23,6 +23,7 @@ import org.springframework.security.test.web.reactive.server.SecurityMockServerC
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static dev.surge.api.auth.RouteSlice.expectProblem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
@@ -46,10 +47,8 @@ class ProductAdminRoutesTests {
 	private static final Map<String, Object> DETAILS = Map.of("name", "Kettle", "imageUrl", "/img/kettle.png",
 			"priceCents", 1999, "warningStock", 5);
 
-	private WebTestClient client;
-
 	@Autowired
-	private ApplicationContext context;
+	private WebTestClient client;
 
 	@MockitoBean
 	private ProductCatalog catalog;
@@ -62,7 +61,6 @@ class ProductAdminRoutesTests {
 
 	@BeforeEach
 	void storesAnswer() {
-		this.client = RouteSlice.client(this.context);
 		given(this.catalog.findById(PRODUCT)).willReturn(Mono.just(kettle()));
 		given(this.catalog.findById(PRODUCT + 1)).willReturn(Mono.empty());
 		given(this.commands.publish(any())).willReturn(Mono.empty());
@@ -71,14 +69,7 @@ class ProductAdminRoutesTests {
 	@Test
 	void withoutATokenNoProductChanges() {
 		for (WebTestClient.RequestHeadersSpec<?> request : changes(this.client)) {
-			request.exchange()
-				.expectStatus()
-				.isUnauthorized()
-				.expectHeader()
-				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-				.expectBody()
-				.jsonPath("$.type")
-				.isEqualTo("/problems/unauthorized");
+			expectProblem(request.exchange(), ProblemType.UNAUTHORIZED);
 		}
 		nothingWasChanged();
 	}
@@ -86,14 +77,7 @@ class ProductAdminRoutesTests {
 	@Test
 	void aCustomerTokenOnAnAdminRouteIs403() {
 		for (WebTestClient.RequestHeadersSpec<?> request : changes(this.client.mutateWith(RouteSlice.customer(42)))) {
-			request.exchange()
-				.expectStatus()
-				.isForbidden()
-				.expectHeader()
-				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-				.expectBody()
-				.jsonPath("$.type")
-				.isEqualTo("/problems/forbidden");
+			expectProblem(request.exchange(), ProblemType.FORBIDDEN);
 		}
 		nothingWasChanged();
 	}
@@ -160,11 +144,7 @@ class ProductAdminRoutesTests {
 
 	@Test
 	void anUnknownProductIsNotFoundAndNothingIsPublished() {
-		send(HttpMethod.PUT, "/api/admin/products/" + (PRODUCT + 1), DETAILS).expectStatus()
-			.isNotFound()
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("/problems/not-found");
+		expectProblem(send(HttpMethod.PUT, "/api/admin/products/" + (PRODUCT + 1), DETAILS), ProblemType.NOT_FOUND);
 		send(HttpMethod.POST, "/api/admin/products/" + (PRODUCT + 1) + "/restock", Map.of("quantity", 5)).expectStatus()
 			.isNotFound();
 		verify(this.commands, never()).publish(any());
@@ -203,13 +183,7 @@ class ProductAdminRoutesTests {
 	}
 
 	private static WebTestClient.BodyContentSpec expectInvalid(WebTestClient.ResponseSpec response) {
-		return response.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("/problems/invalid-request");
+		return expectProblem(response, ProblemType.INVALID_REQUEST);
 	}
 
 	private WebTestClient.ResponseSpec send(HttpMethod method, String uri, Map<String, Object> body) {
