@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -22,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -503,21 +501,6 @@ public final class Bench {
 	}
 
 	/**
-	 * Where MySQL is.
-	 *
-	 * @param url JDBC URL
-	 * @param user user
-	 * @param password password
-	 */
-	record Db(String url, String user, String password) {
-
-		Connection connect() throws SQLException {
-			return DriverManager.getConnection(this.url, this.user, this.password);
-		}
-
-	}
-
-	/**
 	 * How a backlog's orders spread over products.
 	 *
 	 * @param name for the table
@@ -638,27 +621,6 @@ public final class Bench {
 			out.append(String.format(Locale.ROOT, "| %s | %,.0f | %.1f | %.1f | %.1f | %d | %.2f | %.2f |%n", name,
 					result.perSecond(), result.p50(), result.p99(), result.p999(), result.errors(),
 					measured.serverCpu(), measured.machineCpu()));
-		}
-
-	}
-
-	/**
-	 * One measured window: wrk's result, and the CPU ms per request of the server under
-	 * load and of the whole machine over that window.
-	 *
-	 * @param result what wrk counted
-	 * @param serverCpu the server process's CPU ms per request
-	 * @param machineCpu every process's CPU ms per request
-	 */
-	record Measured(Wrk.Result result, double serverCpu, double machineCpu) {
-
-		static Measured of(long serverPid, Supplier<Wrk.Result> load) {
-			long server = Memory.cpuMillis(serverPid);
-			long machine = Memory.machineBusyMillis();
-			Wrk.Result result = load.get();
-			double requests = result.requests();
-			return new Measured(result, (Memory.cpuMillis(serverPid) - server) / requests,
-					(Memory.machineBusyMillis() - machine) / requests);
 		}
 
 	}

@@ -28,13 +28,13 @@ import dev.surge.contracts.OrderPlaced;
  */
 final class PlainWriter {
 
-	private final Bench.Db db;
+	private final Db db;
 
 	private final int writers;
 
 	private final int batchSize;
 
-	PlainWriter(Bench.Db db, int writers, int batchSize) {
+	PlainWriter(Db db, int writers, int batchSize) {
 		this.db = db;
 		this.writers = writers;
 		this.batchSize = batchSize;
