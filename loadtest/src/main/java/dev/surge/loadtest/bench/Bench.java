@@ -3,18 +3,15 @@ package dev.surge.loadtest.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -58,8 +55,6 @@ public final class Bench {
 	 */
 	private static final long BARE_FIRST_PRODUCT = 1_000_001;
 
-	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
-
 	private final Options options;
 
 	private final Path home;
@@ -86,7 +81,7 @@ public final class Bench {
 	}
 
 	private void run() {
-		Results results = new Results(this.options);
+		Results results = new Results();
 		Path data = this.work.resolve("data");
 		deleteRecursively(data);
 		log("starting Redis, MariaDB, Kafka");
@@ -135,12 +130,7 @@ public final class Bench {
 				consumer.stop();
 			}
 		}
-		String table = results.table(commit());
-		System.out.println();
-		System.out.println(table);
-		if (this.options.doc != null) {
-			appendToDoc(table);
-		}
+		new Report(this.options, this.home).publish(results);
 		if (!results.verdict.ok()) {
 			throw new IllegalStateException("Oversold: " + results.verdict);
 		}
@@ -287,7 +277,7 @@ public final class Bench {
 				Backlog.takeFromGate(redis, same);
 				log("   plain writer at " + Math.round(writerRate) + "/s by MySQL's clock (" + Math.round(wallRate)
 						+ "/s wall)");
-				results.drains.add(new Drain(shape.name, consumerRate, writerRate));
+				results.drains.add(new Results.Drain(shape.name, consumerRate, writerRate));
 				consumerUser += 2;
 			}
 		}
@@ -418,35 +408,6 @@ public final class Bench {
 		return this.home.resolve(module + "/target/" + module + "-0.1.0-SNAPSHOT-exec.jar");
 	}
 
-	private String commit() {
-		try {
-			Process git = new ProcessBuilder("git", "describe", "--always", "--dirty").directory(this.home.toFile())
-				.redirectErrorStream(true)
-				.start();
-			String text = new String(git.getInputStream().readAllBytes()).trim();
-			return (git.waitFor() == 0) ? text : "unknown";
-		}
-		catch (IOException ex) {
-			return "unknown";
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return "unknown";
-		}
-	}
-
-	private void appendToDoc(String table) {
-		Path doc = this.home.resolve(this.options.doc);
-		try {
-			Files.writeString(doc, System.lineSeparator() + table, StandardOpenOption.CREATE,
-					StandardOpenOption.APPEND);
-			log("appended to " + doc);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("cannot write " + doc, ex);
-		}
-	}
-
 	private static void write(Path file, List<String> lines) {
 		try {
 			Files.createDirectories(file.getParent());
@@ -508,120 +469,6 @@ public final class Bench {
 	 * @param products how many
 	 */
 	private record Shape(String name, long first, int products) {
-
-	}
-
-	/**
-	 * Drain rates of one shape.
-	 *
-	 * @param shape which backlog
-	 * @param consumer consumer, orders per second
-	 * @param writer plain JDBC writer, orders per second
-	 */
-	record Drain(String shape, double consumer, double writer) {
-
-	}
-
-	/** Everything measured in one run, and the table made of it. */
-	static final class Results {
-
-		private final Options options;
-
-		private final ZonedDateTime at = ZonedDateTime.now(ZoneOffset.UTC);
-
-		Measured bare;
-
-		Measured full;
-
-		Measured deferred;
-
-		double bareRss;
-
-		double lagZeroSeconds;
-
-		double catchUpSeconds;
-
-		long apiOrders;
-
-		Memory.Sample apiPeak;
-
-		Memory.Sample apiAfter;
-
-		Memory.Sample consumerPeak;
-
-		Memory.Sample consumerAfter;
-
-		final List<Drain> drains = new ArrayList<>();
-
-		Ledger.StockVerdict afterBurst;
-
-		Ledger.StockVerdict verdict;
-
-		int gatlingExit;
-
-		Results(Options options) {
-			this.options = options;
-		}
-
-		String table(String commit) {
-			StringBuilder out = new StringBuilder();
-			out.append("### ")
-				.append(STAMP.format(this.at))
-				.append(", commit ")
-				.append(commit)
-				.append(this.options.smoke ? " (smoke: numbers mean nothing)" : "")
-				.append(this.options.label.isEmpty() ? "" : " — " + this.options.label)
-				.append("\n\n");
-			out.append(String.format(Locale.ROOT,
-					"%d connections, %d s measured after warm-up rounds of %d s until the rate stops climbing for 3 rounds (at most %d s), "
-							+ "wrk -t2 on the same 2 cores; backlog %,d orders.%n%n",
-					this.options.connections, this.options.duration.toSeconds(), this.options.warmup.toSeconds(),
-					this.options.maxWarmup.toSeconds(), this.options.backlog));
-			out.append(
-					"| run | req/s | p50 ms | p99 ms | p99.9 ms | errors | server CPU ms/request | machine CPU ms/request |\n");
-			out.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
-			row(out, "1. bare: reserve.lua via Lettuce", this.bare);
-			row(out, "2. full POST /api/orders", this.full);
-			row(out, "2b. full, consumer stopped (its work deferred)", this.deferred);
-			out.append(String.format(Locale.ROOT, "| **ratio 2 ÷ 1** | **%.2f** | | | | | | |%n",
-					this.full.result().perSecond() / this.bare.result().perSecond()));
-			out.append(String.format(Locale.ROOT, "| ratio 2b ÷ 1 | %.2f | | | | | | |%n%n",
-					this.deferred.result().perSecond() / this.bare.result().perSecond()));
-			out.append("| consumer | orders/s | plain JDBC writer orders/s | ratio |\n");
-			out.append("|---|---:|---:|---:|\n");
-			out.append(String.format(Locale.ROOT, "| after the burst of 2: lag 0 after | %.1f s | | |%n",
-					this.lagZeroSeconds));
-			out.append(String.format(Locale.ROOT, "| API accept rate (2) | %,.0f | | |%n",
-					this.full.result().perSecond()));
-			out.append(String.format(Locale.ROOT,
-					"| after 2b: caught up after (%,d orders, the consumer's start included) | %.1f s | | |%n",
-					this.deferred.result().accepted(), this.catchUpSeconds));
-			for (Drain drain : this.drains) {
-				out.append(String.format(Locale.ROOT, "| drain, %s | %,.0f | %,.0f | %.2f |%n", drain.shape(),
-						drain.consumer(), drain.writer(), drain.consumer() / drain.writer()));
-			}
-			out.append("\n| memory | RSS MB (peak / after) | heap used MB (peak / after) |\n|---|---:|---:|\n");
-			out.append(String.format(Locale.ROOT, "| order-api (-Xmx256m) | %.0f / %.0f | %.0f / %.0f |%n",
-					this.apiPeak.rssMb(), this.apiAfter.rssMb(), this.apiPeak.heapMb(), this.apiAfter.heapMb()));
-			out.append(String.format(Locale.ROOT, "| order-consumer (%s) | %.0f / %.0f | %.0f / %.0f |%n",
-					String.join(" ", this.options.consumerJvm), this.consumerPeak.rssMb(), this.consumerAfter.rssMb(),
-					this.consumerPeak.heapMb(), this.consumerAfter.heapMb()));
-			out.append(String.format(Locale.ROOT, "| bare endpoint (-Xmx256m) | — / %.0f | |%n%n", this.bareRss));
-			out.append(String.format(Locale.ROOT,
-					"Oversell verdict: 202s counted by wrk in 2: %,d (plus up to %d in flight when wrk stopped); "
-							+ "orders of the benchmark's customers in MySQL after the drain: %,d (warm-up included). "
-							+ "After the burst: %s. After everything: %s.%n",
-					this.full.result().accepted(), this.options.connections, this.apiOrders, this.afterBurst,
-					this.verdict));
-			return out.toString();
-		}
-
-		private static void row(StringBuilder out, String name, Measured measured) {
-			Wrk.Result result = measured.result();
-			out.append(String.format(Locale.ROOT, "| %s | %,.0f | %.1f | %.1f | %.1f | %d | %.2f | %.2f |%n", name,
-					result.perSecond(), result.p50(), result.p99(), result.p999(), result.errors(),
-					measured.serverCpu(), measured.machineCpu()));
-		}
 
 	}
 

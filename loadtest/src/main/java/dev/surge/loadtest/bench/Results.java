@@ -1,0 +1,56 @@
+package dev.surge.loadtest.bench;
+
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.surge.loadtest.client.Ledger;
+
+/** Everything measured in one run; {@link Report} makes the table of it. */
+final class Results {
+
+	final ZonedDateTime at = ZonedDateTime.now(ZoneOffset.UTC);
+
+	Measured bare;
+
+	Measured full;
+
+	Measured deferred;
+
+	double bareRss;
+
+	double lagZeroSeconds;
+
+	double catchUpSeconds;
+
+	long apiOrders;
+
+	Memory.Sample apiPeak;
+
+	Memory.Sample apiAfter;
+
+	Memory.Sample consumerPeak;
+
+	Memory.Sample consumerAfter;
+
+	final List<Drain> drains = new ArrayList<>();
+
+	Ledger.StockVerdict afterBurst;
+
+	Ledger.StockVerdict verdict;
+
+	int gatlingExit;
+
+	/**
+	 * Drain rates of one shape.
+	 *
+	 * @param shape which backlog
+	 * @param consumer consumer, orders per second
+	 * @param writer plain JDBC writer, orders per second
+	 */
+	record Drain(String shape, double consumer, double writer) {
+
+	}
+
+}
