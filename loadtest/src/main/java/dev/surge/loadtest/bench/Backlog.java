@@ -167,7 +167,7 @@ final class Backlog implements AutoCloseable {
 			if (lag() == 0) {
 				return (System.nanoTime() - start) / 1e9;
 			}
-			Bench.sleep(Duration.ofMillis(100));
+			Pause.sleep(Duration.ofMillis(100));
 		}
 		return -1;
 	}
@@ -190,7 +190,7 @@ final class Backlog implements AutoCloseable {
 			if (lag == 0) {
 				return (firstAt == now) ? Double.NaN : lagAtFirst / ((now - firstAt) / 1e9);
 			}
-			Bench.sleep(Duration.ofMillis(50));
+			Pause.sleep(Duration.ofMillis(50));
 		}
 		return -1;
 	}

@@ -1,14 +1,11 @@
 package dev.surge.loadtest.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -57,14 +54,11 @@ public final class Bench {
 
 	private final Options options;
 
-	private final Path home;
-
-	private final Path work;
+	private final Workspace workspace;
 
 	private Bench(Options options) {
 		this.options = options;
-		this.home = Path.of("").toAbsolutePath();
-		this.work = this.home.resolve("loadtest/target/bench");
+		this.workspace = Workspace.current();
 	}
 
 	public static void main(String[] args) {
@@ -82,9 +76,8 @@ public final class Bench {
 
 	private void run() {
 		Results results = new Results();
-		Path data = this.work.resolve("data");
-		deleteRecursively(data);
-		log("starting Redis, MariaDB, Kafka");
+		Path data = this.workspace.emptied("data");
+		Progress.log("starting Redis, MariaDB, Kafka");
 		try (DevServers servers = DevServers.start(DevServers.Options.random(data))) {
 			Db db = new Db(servers.jdbcUrl(), servers.dbUser(), servers.dbPassword());
 			Map<String, String> env = new HashMap<>(servers.springEnvironment());
@@ -93,20 +86,20 @@ public final class Bench {
 			seedProducts(db, servers);
 			ServiceProcess api = startApi(env);
 			int barePort = freePort();
-			log("starting the bare endpoint");
+			Progress.log("starting the bare endpoint");
 			try (JavaChild bare = JavaChild.start("dev.surge.loadtest.bare.BareReserveApplication", List.of("-Xmx256m"),
 					Map.of("SPRING_DATA_REDIS_HOST", servers.redisHost(), "SPRING_DATA_REDIS_PORT",
 							Integer.toString(servers.redisPort()), "SERVER_PORT", Integer.toString(barePort)),
-					barePort, this.work.resolve("bare.log"));
+					barePort, this.workspace.file("bare.log"));
 					Backlog backlog = new Backlog(servers.kafkaBootstrapServers());
 					Ledger ledger = new Ledger(db.url(), db.user(), db.password(), redisUri)) {
 				String apiUrl = "http://127.0.0.1:" + api.port();
 				SurgeClient client = new SurgeClient(apiUrl);
-				log("registering " + this.options.users + " customers and logging them in");
+				Progress.log("registering " + this.options.users + " customers and logging them in");
 				List<SurgeClient.Customer> customers = client.customers("bench" + System.currentTimeMillis() % 100000,
 						this.options.users);
-				Path tokens = this.work.resolve("tokens.txt");
-				write(tokens, customers.stream().map(SurgeClient.Customer::token).toList());
+				Path tokens = this.workspace.write("tokens.txt",
+						customers.stream().map(SurgeClient.Customer::token).toList());
 				measureHttp(results, bare, barePort, api, apiUrl, tokens, consumer, backlog);
 				results.apiOrders = Ledger.all(ledger.ordersOfUsers(customers.stream().map((c) -> c.id()).toList()));
 				results.afterBurst = ledger.stock(List.of());
@@ -130,7 +123,7 @@ public final class Bench {
 				consumer.stop();
 			}
 		}
-		new Report(this.options, this.home).publish(results);
+		new Report(this.options, this.workspace.home()).publish(results);
 		if (!results.verdict.ok()) {
 			throw new IllegalStateException("Oversold: " + results.verdict);
 		}
@@ -143,17 +136,17 @@ public final class Bench {
 			Path tokens, ServiceProcess consumer, Backlog backlog) {
 		Wrk wrk = wrk();
 		String bareUrl = "http://127.0.0.1:" + barePort;
-		log("1. bare endpoint: warm-up");
+		Progress.log("1. bare endpoint: warm-up");
 		warmUp(wrk, bareUrl, "/bare/orders", null, BARE_FIRST_PRODUCT);
-		log("1. bare endpoint: measuring " + this.options.duration.toSeconds() + " s");
+		Progress.log("1. bare endpoint: measuring " + this.options.duration.toSeconds() + " s");
 		results.bare = Measured.of(bare.pid(), () -> wrk.run(bareUrl, "/bare/orders", null, BARE_FIRST_PRODUCT,
 				this.options.products, this.options.duration));
 		results.bareRss = Memory.rssMb(bare.pid());
-		log("   " + results.bare);
-		log("2. POST /api/orders: warm-up");
+		Progress.log("   " + results.bare);
+		Progress.log("2. POST /api/orders: warm-up");
 		warmUp(wrk, apiUrl, "/api/orders", tokens, 1);
 		backlog.secondsUntilDrained(Duration.ofSeconds(120));
-		log("2. POST /api/orders: measuring " + this.options.duration.toSeconds() + " s");
+		Progress.log("2. POST /api/orders: measuring " + this.options.duration.toSeconds() + " s");
 		AtomicReference<Memory.Sample> apiPeak = new AtomicReference<>(new Memory.Sample(0, 0));
 		AtomicReference<Memory.Sample> consumerPeak = new AtomicReference<>(new Memory.Sample(0, 0));
 		ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
@@ -174,11 +167,11 @@ public final class Bench {
 		}
 		results.apiPeak = apiPeak.get();
 		results.consumerPeak = consumerPeak.get();
-		log("   " + results.full + "; consumer lag 0 after " + results.lagZeroSeconds + " s");
+		Progress.log("   " + results.full + "; consumer lag 0 after " + results.lagZeroSeconds + " s");
 	}
 
 	private Wrk wrk() {
-		return new Wrk(this.home.resolve("loadtest/wrk/orders.lua"), 2, this.options.connections);
+		return new Wrk(this.workspace.home().resolve("loadtest/wrk/orders.lua"), 2, this.options.connections);
 	}
 
 	/**
@@ -195,7 +188,7 @@ public final class Bench {
 		for (int round = 1;; round++) {
 			double rate = wrk.run(url, path, tokens, firstProduct, this.options.products, this.options.warmup)
 				.perSecond();
-			log("   warm-up round " + round + ": " + Math.round(rate) + " req/s");
+			Progress.log("   warm-up round " + round + ": " + Math.round(rate) + " req/s");
 			flat = (rate > best * 1.05) ? 0 : flat + 1;
 			best = Math.max(best, rate);
 			if (flat == 3 || System.nanoTime() > deadline) {
@@ -212,21 +205,22 @@ public final class Bench {
 	private ServiceProcess measureWithoutConsumer(Results results, ServiceProcess api, String apiUrl, Path tokens,
 			ServiceProcess consumer, Map<String, String> env, Backlog backlog) {
 		Wrk wrk = wrk();
-		log("2b. POST /api/orders with the consumer stopped: measuring " + this.options.duration.toSeconds() + " s");
+		Progress.log("2b. POST /api/orders with the consumer stopped: measuring " + this.options.duration.toSeconds()
+				+ " s");
 		consumer.stop();
 		results.deferred = Measured.of(api.pid(),
 				() -> wrk.run(apiUrl, "/api/orders", tokens, 1, this.options.products, this.options.duration));
 		ServiceProcess started = startConsumer(env);
 		results.catchUpSeconds = backlog.secondsUntilDrained(Duration.ofMinutes(3));
-		log("   " + results.deferred + "; the consumer, started again, caught up after " + results.catchUpSeconds
-				+ " s (its start included)");
+		Progress.log("   " + results.deferred + "; the consumer, started again, caught up after "
+				+ results.catchUpSeconds + " s (its start included)");
 		return started;
 	}
 
 	/** A JFR recording of the API over the measured window only. */
 	private void recordFlight(long pid, Duration duration) {
 		Path jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
-		Path file = this.work.resolve("order-api.jfr");
+		Path file = this.workspace.file("order-api.jfr");
 		try {
 			Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "JFR.start", "name=bench",
 					"settings=profile", "duration=" + duration.toSeconds() + "s", "filename=" + file)
@@ -234,10 +228,10 @@ public final class Bench {
 				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 				.start();
 			process.waitFor(30, TimeUnit.SECONDS);
-			log("   JFR of the measured window: " + file);
+			Progress.log("   JFR of the measured window: " + file);
 		}
 		catch (IOException ex) {
-			log("   no JFR: " + ex.getMessage());
+			Progress.log("   no JFR: " + ex.getMessage());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -253,7 +247,8 @@ public final class Bench {
 		try (StatefulRedisConnection<String, String> redis = redisClient.connect()) {
 			for (Shape shape : List.of(new Shape("hot product", hot, 1),
 					new Shape(this.options.products + " products", 1, this.options.products))) {
-				log("3. consumer, " + shape.name + ": stopping it and pre-filling " + this.options.backlog + " orders");
+				Progress.log("3. consumer, " + shape.name + ": stopping it and pre-filling " + this.options.backlog
+						+ " orders");
 				running.stop();
 				List<OrderPlaced> orders = backlog.orders(this.options.backlog, shape.first, shape.products,
 						consumerUser);
@@ -266,17 +261,17 @@ public final class Bench {
 				running = startConsumer(env);
 				join(watcher);
 				double consumerRate = writeRate(db, consumerUser);
-				log("   consumer drained at " + Math.round(consumerRate) + "/s by MySQL's clock ("
+				Progress.log("   consumer drained at " + Math.round(consumerRate) + "/s by MySQL's clock ("
 						+ Math.round(rate.get()) + "/s by the group's lag; "
 						+ Math.round((System.nanoTime() - start) / 1e9) + " s with its start)");
-				log("   plain JDBC writer, same rows, " + this.options.writers + " writers");
+				Progress.log("   plain JDBC writer, same rows, " + this.options.writers + " writers");
 				List<OrderPlaced> same = backlog.orders(this.options.backlog, shape.first, shape.products,
 						consumerUser + 1);
 				double wallRate = new PlainWriter(db, this.options.writers, 500).write(same);
 				double writerRate = writeRate(db, consumerUser + 1);
 				Backlog.takeFromGate(redis, same);
-				log("   plain writer at " + Math.round(writerRate) + "/s by MySQL's clock (" + Math.round(wallRate)
-						+ "/s wall)");
+				Progress.log("   plain writer at " + Math.round(writerRate) + "/s by MySQL's clock ("
+						+ Math.round(wallRate) + "/s wall)");
 				results.drains.add(new Results.Drain(shape.name, consumerRate, writerRate));
 				consumerUser += 2;
 			}
@@ -308,7 +303,7 @@ public final class Bench {
 	}
 
 	private ServiceProcess startConsumer(Map<String, String> springEnv) {
-		log("starting order-consumer");
+		Progress.log("starting order-consumer");
 		Map<String, String> env = new HashMap<>(springEnv);
 		env.put("SURGE_DEMO_ENABLED", "false");
 		// outside the demo run the consumer requires a Redis password; devstack's Redis
@@ -318,11 +313,11 @@ public final class Bench {
 		env.put("SPRING_DATA_REDIS_PASSWORD", "bench");
 		env.putAll(this.options.consumerEnv);
 		return ServiceProcess.start("order-consumer", jar("order-consumer"), env, this.options.consumerJvm, freePort(),
-				this.work.resolve("order-consumer.log"));
+				this.workspace.file("order-consumer.log"));
 	}
 
 	private ServiceProcess startApi(Map<String, String> springEnv) {
-		log("starting order-api");
+		Progress.log("starting order-api");
 		Map<String, String> env = new HashMap<>(springEnv);
 		env.put("SURGE_SECURITY_JWT_SECRET", "bench-" + UUID.randomUUID() + "-" + UUID.randomUUID());
 		env.put("SURGE_DEMO_ENABLED", "true");
@@ -336,7 +331,7 @@ public final class Bench {
 		List<String> jvm = new ArrayList<>(List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError"));
 		jvm.addAll(this.options.apiJvm);
 		Path jar = (this.options.apiJar != null) ? Path.of(this.options.apiJar) : jar("order-api");
-		return ServiceProcess.start("order-api", jar, env, jvm, freePort(), this.work.resolve("order-api.log"));
+		return ServiceProcess.start("order-api", jar, env, jvm, freePort(), this.workspace.file("order-api.log"));
 	}
 
 	/**
@@ -381,14 +376,14 @@ public final class Bench {
 	}
 
 	private int runGatling(String apiUrl, DevServers servers) {
-		log("Gatling " + this.options.gatling + " against " + apiUrl);
-		List<String> command = List.of(this.home.resolve("mvnw").toString(), "-B", "-q", "-pl", "loadtest",
+		Progress.log("Gatling " + this.options.gatling + " against " + apiUrl);
+		List<String> command = List.of(this.workspace.home().resolve("mvnw").toString(), "-B", "-q", "-pl", "loadtest",
 				"gatling:test", "-Dgatling.simulation=" + this.options.gatling, "-Dsurge.baseUrl=" + apiUrl,
 				"-Dsurge.jdbcUrl=" + servers.jdbcUrl(),
 				"-Dsurge.redisUri=redis://" + servers.redisHost() + ":" + servers.redisPort(),
 				"-Dsurge.load=" + (this.options.smoke ? "smoke" : "full"));
 		try {
-			Process process = new ProcessBuilder(command).inheritIO().directory(this.home.toFile()).start();
+			Process process = new ProcessBuilder(command).inheritIO().directory(this.workspace.home().toFile()).start();
 			if (!process.waitFor(15, TimeUnit.MINUTES)) {
 				process.destroyForcibly();
 				return -1;
@@ -405,17 +400,7 @@ public final class Bench {
 	}
 
 	private Path jar(String module) {
-		return this.home.resolve(module + "/target/" + module + "-0.1.0-SNAPSHOT-exec.jar");
-	}
-
-	private static void write(Path file, List<String> lines) {
-		try {
-			Files.createDirectories(file.getParent());
-			Files.write(file, lines);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return this.workspace.home().resolve(module + "/target/" + module + "-0.1.0-SNAPSHOT-exec.jar");
 	}
 
 	private static void join(Thread thread) {
@@ -427,34 +412,9 @@ public final class Bench {
 		}
 	}
 
-	static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	static void log(String message) {
-		System.out.println("[bench " + ZonedDateTime.now(ZoneOffset.UTC).toLocalTime().withNano(0) + "] " + message);
-	}
-
 	private static int freePort() {
 		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
 			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static void deleteRecursively(Path path) {
-		if (!Files.exists(path)) {
-			return;
-		}
-		try (var walk = Files.walk(path)) {
-			walk.sorted(java.util.Comparator.reverseOrder()).forEach((p) -> p.toFile().delete());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);

@@ -73,7 +73,7 @@ final class JavaChild implements AutoCloseable {
 				Thread.currentThread().interrupt();
 				break;
 			}
-			Bench.sleep(Duration.ofMillis(300));
+			Pause.sleep(Duration.ofMillis(300));
 		}
 		close();
 		throw new IllegalStateException("not healthy within 120 s; see " + log);

@@ -116,7 +116,7 @@ final class Report {
 		try {
 			Files.writeString(doc, System.lineSeparator() + table, StandardOpenOption.CREATE,
 					StandardOpenOption.APPEND);
-			Bench.log("appended to " + doc);
+			Progress.log("appended to " + doc);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("cannot write " + doc, ex);
