@@ -6,11 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +16,6 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 
 import dev.surge.contracts.OrderPlaced;
-import dev.surge.contracts.RedisKeys;
 import dev.surge.devstack.DevServers;
 import dev.surge.devstack.ServiceProcess;
 import dev.surge.loadtest.client.Ledger;
@@ -43,14 +38,6 @@ import dev.surge.loadtest.client.SurgeClient;
  * {@code docs/performance.md}. Everything stops when it ends.
  */
 public final class Bench {
-
-	/**
-	 * The bare endpoint reserves on products that exist only in Redis: its reservations
-	 * are never claimed, and the API's reservation sweeper (which lists products from
-	 * MySQL) must not see them, or it would publish an expiry for each during the full
-	 * run.
-	 */
-	private static final long BARE_FIRST_PRODUCT = 1_000_001;
 
 	private final Options options;
 
@@ -80,17 +67,12 @@ public final class Bench {
 		Progress.log("starting Redis, MariaDB, Kafka");
 		try (DevServers servers = DevServers.start(DevServers.Options.random(data))) {
 			Db db = new Db(servers.jdbcUrl(), servers.dbUser(), servers.dbPassword());
-			Map<String, String> env = new HashMap<>(servers.springEnvironment());
 			String redisUri = "redis://" + servers.redisHost() + ":" + servers.redisPort();
-			ServiceProcess consumer = startConsumer(env);
-			seedProducts(db, servers);
-			ServiceProcess api = startApi(env);
-			int barePort = freePort();
-			Progress.log("starting the bare endpoint");
-			try (JavaChild bare = JavaChild.start("dev.surge.loadtest.bare.BareReserveApplication", List.of("-Xmx256m"),
-					Map.of("SPRING_DATA_REDIS_HOST", servers.redisHost(), "SPRING_DATA_REDIS_PORT",
-							Integer.toString(servers.redisPort()), "SERVER_PORT", Integer.toString(barePort)),
-					barePort, this.workspace.file("bare.log"));
+			Services services = new Services(this.options, this.workspace, servers);
+			ServiceProcess consumer = services.startConsumer();
+			Products.seed(db, redisUri, this.options.products);
+			ServiceProcess api = services.startApi();
+			try (JavaChild bare = services.startBare();
 					Backlog backlog = new Backlog(servers.kafkaBootstrapServers());
 					Ledger ledger = new Ledger(db.url(), db.user(), db.password(), redisUri)) {
 				String apiUrl = "http://127.0.0.1:" + api.port();
@@ -100,20 +82,20 @@ public final class Bench {
 						this.options.users);
 				Path tokens = this.workspace.write("tokens.txt",
 						customers.stream().map(SurgeClient.Customer::token).toList());
-				measureHttp(results, bare, barePort, api, apiUrl, tokens, consumer, backlog);
+				measureHttp(results, bare, api, apiUrl, tokens, consumer, backlog);
 				results.apiOrders = Ledger.all(ledger.ordersOfUsers(customers.stream().map((c) -> c.id()).toList()));
 				results.afterBurst = ledger.stock(List.of());
 				results.apiAfter = Memory.sample(api.pid(), api.port());
-				consumer = measureWithoutConsumer(results, api, apiUrl, tokens, consumer, env, backlog);
+				consumer = measureWithoutConsumer(results, api, apiUrl, tokens, consumer, services, backlog);
 				if (this.options.gatling != null) {
 					results.gatlingExit = runGatling(apiUrl, servers);
 				}
 				if (!this.options.onlyHttp) {
 					// the API's reservation sweeper would publish a ReservationExpired
-					// for every
-					// backlog order while the consumer is down, doubling what it drains
+					// for every backlog order while the consumer is down, doubling what
+					// it drains
 					api.stop();
-					consumer = measureConsumer(results, consumer, env, db, backlog, redisUri);
+					consumer = measureConsumer(results, consumer, services, db, backlog, redisUri);
 				}
 				results.consumerAfter = Memory.sample(consumer.pid(), consumer.port());
 				results.verdict = ledger.stock(List.of());
@@ -132,14 +114,14 @@ public final class Bench {
 		}
 	}
 
-	private void measureHttp(Results results, JavaChild bare, int barePort, ServiceProcess api, String apiUrl,
-			Path tokens, ServiceProcess consumer, Backlog backlog) {
+	private void measureHttp(Results results, JavaChild bare, ServiceProcess api, String apiUrl, Path tokens,
+			ServiceProcess consumer, Backlog backlog) {
 		Wrk wrk = wrk();
-		String bareUrl = "http://127.0.0.1:" + barePort;
+		String bareUrl = "http://127.0.0.1:" + bare.port();
 		Progress.log("1. bare endpoint: warm-up");
-		warmUp(wrk, bareUrl, "/bare/orders", null, BARE_FIRST_PRODUCT);
+		warmUp(wrk, bareUrl, "/bare/orders", null, Products.BARE_FIRST_PRODUCT);
 		Progress.log("1. bare endpoint: measuring " + this.options.duration.toSeconds() + " s");
-		results.bare = Measured.of(bare.pid(), () -> wrk.run(bareUrl, "/bare/orders", null, BARE_FIRST_PRODUCT,
+		results.bare = Measured.of(bare.pid(), () -> wrk.run(bareUrl, "/bare/orders", null, Products.BARE_FIRST_PRODUCT,
 				this.options.products, this.options.duration));
 		results.bareRss = Memory.rssMb(bare.pid());
 		Progress.log("   " + results.bare);
@@ -203,14 +185,14 @@ public final class Bench {
 	 * is then started again; the time until it has caught up is printed.
 	 */
 	private ServiceProcess measureWithoutConsumer(Results results, ServiceProcess api, String apiUrl, Path tokens,
-			ServiceProcess consumer, Map<String, String> env, Backlog backlog) {
+			ServiceProcess consumer, Services services, Backlog backlog) {
 		Wrk wrk = wrk();
 		Progress.log("2b. POST /api/orders with the consumer stopped: measuring " + this.options.duration.toSeconds()
 				+ " s");
 		consumer.stop();
 		results.deferred = Measured.of(api.pid(),
 				() -> wrk.run(apiUrl, "/api/orders", tokens, 1, this.options.products, this.options.duration));
-		ServiceProcess started = startConsumer(env);
+		ServiceProcess started = services.startConsumer();
 		results.catchUpSeconds = backlog.secondsUntilDrained(Duration.ofMinutes(3));
 		Progress.log("   " + results.deferred + "; the consumer, started again, caught up after "
 				+ results.catchUpSeconds + " s (its start included)");
@@ -238,7 +220,7 @@ public final class Bench {
 		}
 	}
 
-	private ServiceProcess measureConsumer(Results results, ServiceProcess consumer, Map<String, String> env, Db db,
+	private ServiceProcess measureConsumer(Results results, ServiceProcess consumer, Services services, Db db,
 			Backlog backlog, String redisUri) {
 		long hot = this.options.products + 1;
 		ServiceProcess running = consumer;
@@ -258,7 +240,7 @@ public final class Bench {
 				AtomicReference<Double> rate = new AtomicReference<>(Double.NaN);
 				Thread watcher = Thread.ofPlatform()
 					.start(() -> rate.set(backlog.drainRate(this.options.backlog, Duration.ofMinutes(5))));
-				running = startConsumer(env);
+				running = services.startConsumer();
 				join(watcher);
 				double consumerRate = writeRate(db, consumerUser);
 				Progress.log("   consumer drained at " + Math.round(consumerRate) + "/s by MySQL's clock ("
@@ -302,79 +284,6 @@ public final class Bench {
 		}
 	}
 
-	private ServiceProcess startConsumer(Map<String, String> springEnv) {
-		Progress.log("starting order-consumer");
-		Map<String, String> env = new HashMap<>(springEnv);
-		env.put("SURGE_DEMO_ENABLED", "false");
-		// outside the demo run the consumer requires a Redis password; devstack's Redis
-		// has
-		// none and takes any for the default user
-		env.put("SPRING_DATA_REDIS_USERNAME", "default");
-		env.put("SPRING_DATA_REDIS_PASSWORD", "bench");
-		env.putAll(this.options.consumerEnv);
-		return ServiceProcess.start("order-consumer", jar("order-consumer"), env, this.options.consumerJvm, freePort(),
-				this.workspace.file("order-consumer.log"));
-	}
-
-	private ServiceProcess startApi(Map<String, String> springEnv) {
-		Progress.log("starting order-api");
-		Map<String, String> env = new HashMap<>(springEnv);
-		env.put("SURGE_SECURITY_JWT_SECRET", "bench-" + UUID.randomUUID() + "-" + UUID.randomUUID());
-		env.put("SURGE_DEMO_ENABLED", "true");
-		// rate limits are raised by configuration: pass the caller's SURGE_RATELIMIT_*
-		System.getenv().forEach((key, value) -> {
-			if (key.startsWith("SURGE_RATELIMIT_")) {
-				env.put(key, value);
-			}
-		});
-		env.putAll(this.options.apiEnv);
-		List<String> jvm = new ArrayList<>(List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError"));
-		jvm.addAll(this.options.apiJvm);
-		Path jar = (this.options.apiJar != null) ? Path.of(this.options.apiJar) : jar("order-api");
-		return ServiceProcess.start("order-api", jar, env, jvm, freePort(), this.workspace.file("order-api.log"));
-	}
-
-	/**
-	 * Products 1..n for the HTTP runs and n+1, the hot product of the backlog, each with
-	 * ten million units, in MySQL and in the gate; and as many for the bare endpoint, in
-	 * Redis only.
-	 */
-	private void seedProducts(Db db, DevServers servers) {
-		int count = this.options.products + 1;
-		long units = 10_000_000L;
-		try (Connection connection = db.connect();
-				PreparedStatement product = connection
-					.prepareStatement("INSERT INTO products (id, name, price_cents) VALUES (?, ?, ?)");
-				PreparedStatement stock = connection
-					.prepareStatement("INSERT INTO product_stock (product_id, total, available) VALUES (?, ?, ?)")) {
-			for (long id = 1; id <= count; id++) {
-				product.setLong(1, id);
-				product.setString(2, "Bench product " + id);
-				product.setLong(3, 100 + id);
-				product.addBatch();
-				stock.setLong(1, id);
-				stock.setLong(2, units);
-				stock.setLong(3, units);
-				stock.addBatch();
-			}
-			product.executeBatch();
-			stock.executeBatch();
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Seeding products failed: " + ex.getMessage(), ex);
-		}
-		RedisClient redis = RedisClient.create("redis://" + servers.redisHost() + ":" + servers.redisPort());
-		try (StatefulRedisConnection<String, String> connection = redis.connect()) {
-			for (long id = 1; id <= count; id++) {
-				connection.sync().set(RedisKeys.stock(id), Long.toString(units));
-				connection.sync().set(RedisKeys.stock(BARE_FIRST_PRODUCT + id - 1), Long.toString(units));
-			}
-		}
-		finally {
-			redis.shutdown();
-		}
-	}
-
 	private int runGatling(String apiUrl, DevServers servers) {
 		Progress.log("Gatling " + this.options.gatling + " against " + apiUrl);
 		List<String> command = List.of(this.workspace.home().resolve("mvnw").toString(), "-B", "-q", "-pl", "loadtest",
@@ -399,25 +308,12 @@ public final class Bench {
 		}
 	}
 
-	private Path jar(String module) {
-		return this.workspace.home().resolve(module + "/target/" + module + "-0.1.0-SNAPSHOT-exec.jar");
-	}
-
 	private static void join(Thread thread) {
 		try {
 			thread.join();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-		}
-	}
-
-	private static int freePort() {
-		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

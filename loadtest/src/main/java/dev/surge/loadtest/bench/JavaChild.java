@@ -21,10 +21,13 @@ final class JavaChild implements AutoCloseable {
 
 	private final Process process;
 
+	private final int port;
+
 	private final Thread hook;
 
-	private JavaChild(Process process) {
+	private JavaChild(Process process, int port) {
 		this.process = process;
+		this.port = port;
 		this.hook = new Thread(this::destroy);
 		Runtime.getRuntime().addShutdownHook(this.hook);
 	}
@@ -38,7 +41,7 @@ final class JavaChild implements AutoCloseable {
 			Files.createDirectories(log.toAbsolutePath().getParent());
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 			builder.environment().putAll(env);
-			JavaChild child = new JavaChild(builder.start());
+			JavaChild child = new JavaChild(builder.start(), port);
 			child.awaitHealthy(port, log);
 			return child;
 		}
@@ -49,6 +52,10 @@ final class JavaChild implements AutoCloseable {
 
 	long pid() {
 		return this.process.pid();
+	}
+
+	int port() {
+		return this.port;
 	}
 
 	private void awaitHealthy(int port, Path log) {
