@@ -7,8 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -82,11 +80,13 @@ public final class Bench {
 						this.options.users);
 				Path tokens = this.workspace.write("tokens.txt",
 						customers.stream().map(SurgeClient.Customer::token).toList());
-				measureHttp(results, bare, api, apiUrl, tokens, consumer, backlog);
+				HttpRuns http = new HttpRuns(this.options, this.workspace, results);
+				http.bare(bare);
+				http.full(api, apiUrl, tokens, consumer, backlog);
 				results.apiOrders = Ledger.all(ledger.ordersOfUsers(customers.stream().map((c) -> c.id()).toList()));
 				results.afterBurst = ledger.stock(List.of());
 				results.apiAfter = Memory.sample(api.pid(), api.port());
-				consumer = measureWithoutConsumer(results, api, apiUrl, tokens, consumer, services, backlog);
+				consumer = http.withoutConsumer(api, apiUrl, tokens, consumer, services, backlog);
 				if (this.options.gatling != null) {
 					results.gatlingExit = runGatling(apiUrl, servers);
 				}
@@ -111,112 +111,6 @@ public final class Bench {
 		}
 		if (results.gatlingExit != 0) {
 			throw new IllegalStateException("The Gatling simulation failed: exit " + results.gatlingExit);
-		}
-	}
-
-	private void measureHttp(Results results, JavaChild bare, ServiceProcess api, String apiUrl, Path tokens,
-			ServiceProcess consumer, Backlog backlog) {
-		Wrk wrk = wrk();
-		String bareUrl = "http://127.0.0.1:" + bare.port();
-		Progress.log("1. bare endpoint: warm-up");
-		warmUp(wrk, bareUrl, "/bare/orders", null, Products.BARE_FIRST_PRODUCT);
-		Progress.log("1. bare endpoint: measuring " + this.options.duration.toSeconds() + " s");
-		results.bare = Measured.of(bare.pid(), () -> wrk.run(bareUrl, "/bare/orders", null, Products.BARE_FIRST_PRODUCT,
-				this.options.products, this.options.duration));
-		results.bareRss = Memory.rssMb(bare.pid());
-		Progress.log("   " + results.bare);
-		Progress.log("2. POST /api/orders: warm-up");
-		warmUp(wrk, apiUrl, "/api/orders", tokens, 1);
-		backlog.secondsUntilDrained(Duration.ofSeconds(120));
-		Progress.log("2. POST /api/orders: measuring " + this.options.duration.toSeconds() + " s");
-		AtomicReference<Memory.Sample> apiPeak = new AtomicReference<>(new Memory.Sample(0, 0));
-		AtomicReference<Memory.Sample> consumerPeak = new AtomicReference<>(new Memory.Sample(0, 0));
-		ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-		sampler.scheduleAtFixedRate(() -> {
-			apiPeak.updateAndGet((peak) -> peak.max(Memory.sample(api.pid(), api.port())));
-			consumerPeak.updateAndGet((peak) -> peak.max(Memory.sample(consumer.pid(), consumer.port())));
-		}, 1, 2, TimeUnit.SECONDS);
-		if (this.options.jfr) {
-			recordFlight(api.pid(), this.options.duration);
-		}
-		try {
-			results.full = Measured.of(api.pid(),
-					() -> wrk.run(apiUrl, "/api/orders", tokens, 1, this.options.products, this.options.duration));
-			results.lagZeroSeconds = backlog.secondsUntilDrained(Duration.ofSeconds(120));
-		}
-		finally {
-			sampler.shutdownNow();
-		}
-		results.apiPeak = apiPeak.get();
-		results.consumerPeak = consumerPeak.get();
-		Progress.log("   " + results.full + "; consumer lag 0 after " + results.lagZeroSeconds + " s");
-	}
-
-	private Wrk wrk() {
-		return new Wrk(this.workspace.home().resolve("loadtest/wrk/orders.lua"), 2, this.options.connections);
-	}
-
-	/**
-	 * Rounds of load until the rate has not beaten its best by more than 5 % for three
-	 * rounds in a row (the JIT is done), at most {@code --max-warmup}. A fixed few
-	 * seconds warm the bare endpoint, not the API, whose far longer code path C2 is still
-	 * compiling a minute later on 2 busy cores (a single dip ended the warm-up too
-	 * early).
-	 */
-	private void warmUp(Wrk wrk, String url, String path, Path tokens, long firstProduct) {
-		long deadline = System.nanoTime() + this.options.maxWarmup.toNanos();
-		double best = 0;
-		int flat = 0;
-		for (int round = 1;; round++) {
-			double rate = wrk.run(url, path, tokens, firstProduct, this.options.products, this.options.warmup)
-				.perSecond();
-			Progress.log("   warm-up round " + round + ": " + Math.round(rate) + " req/s");
-			flat = (rate > best * 1.05) ? 0 : flat + 1;
-			best = Math.max(best, rate);
-			if (flat == 3 || System.nanoTime() > deadline) {
-				return;
-			}
-		}
-	}
-
-	/**
-	 * 2b: the same load with the consumer stopped, its work deferred: what the API path
-	 * reaches when it need not share the cores with the consumer and MySQL. The consumer
-	 * is then started again; the time until it has caught up is printed.
-	 */
-	private ServiceProcess measureWithoutConsumer(Results results, ServiceProcess api, String apiUrl, Path tokens,
-			ServiceProcess consumer, Services services, Backlog backlog) {
-		Wrk wrk = wrk();
-		Progress.log("2b. POST /api/orders with the consumer stopped: measuring " + this.options.duration.toSeconds()
-				+ " s");
-		consumer.stop();
-		results.deferred = Measured.of(api.pid(),
-				() -> wrk.run(apiUrl, "/api/orders", tokens, 1, this.options.products, this.options.duration));
-		ServiceProcess started = services.startConsumer();
-		results.catchUpSeconds = backlog.secondsUntilDrained(Duration.ofMinutes(3));
-		Progress.log("   " + results.deferred + "; the consumer, started again, caught up after "
-				+ results.catchUpSeconds + " s (its start included)");
-		return started;
-	}
-
-	/** A JFR recording of the API over the measured window only. */
-	private void recordFlight(long pid, Duration duration) {
-		Path jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
-		Path file = this.workspace.file("order-api.jfr");
-		try {
-			Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "JFR.start", "name=bench",
-					"settings=profile", "duration=" + duration.toSeconds() + "s", "filename=" + file)
-				.redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-				.start();
-			process.waitFor(30, TimeUnit.SECONDS);
-			Progress.log("   JFR of the measured window: " + file);
-		}
-		catch (IOException ex) {
-			Progress.log("   no JFR: " + ex.getMessage());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 		}
 	}
 

@@ -1,0 +1,38 @@
+package dev.surge.loadtest.bench;
+
+import java.nio.file.Path;
+
+/**
+ * Rounds of load until the rate has not beaten its best by more than 5 % for three rounds
+ * in a row (the JIT is done), at most {@code --max-warmup}. A fixed few seconds warm the
+ * bare endpoint, not the API, whose far longer code path C2 is still compiling a minute
+ * later on 2 busy cores (a single dip ended the warm-up too early).
+ */
+final class WarmUp {
+
+	private final Wrk wrk;
+
+	private final Options options;
+
+	WarmUp(Wrk wrk, Options options) {
+		this.wrk = wrk;
+		this.options = options;
+	}
+
+	void run(String url, String path, Path tokens, long firstProduct) {
+		long deadline = System.nanoTime() + this.options.maxWarmup.toNanos();
+		double best = 0;
+		int flat = 0;
+		for (int round = 1;; round++) {
+			double rate = this.wrk.run(url, path, tokens, firstProduct, this.options.products, this.options.warmup)
+				.perSecond();
+			Progress.log("   warm-up round " + round + ": " + Math.round(rate) + " req/s");
+			flat = (rate > best * 1.05) ? 0 : flat + 1;
+			best = Math.max(best, rate);
+			if (flat == 3 || System.nanoTime() > deadline) {
+				return;
+			}
+		}
+	}
+
+}
