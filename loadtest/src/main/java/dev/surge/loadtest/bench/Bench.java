@@ -1,19 +1,8 @@
 package dev.surge.loadtest.bench;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
-
-import dev.surge.contracts.OrderPlaced;
 import dev.surge.devstack.DevServers;
 import dev.surge.devstack.ServiceProcess;
 import dev.surge.loadtest.client.Ledger;
@@ -88,14 +77,15 @@ public final class Bench {
 				results.apiAfter = Memory.sample(api.pid(), api.port());
 				consumer = http.withoutConsumer(api, apiUrl, tokens, consumer, services, backlog);
 				if (this.options.gatling != null) {
-					results.gatlingExit = runGatling(apiUrl, servers);
+					results.gatlingExit = new Gatling(this.options, this.workspace.home()).run(apiUrl,
+							servers.jdbcUrl(), redisUri);
 				}
 				if (!this.options.onlyHttp) {
 					// the API's reservation sweeper would publish a ReservationExpired
 					// for every backlog order while the consumer is down, doubling what
 					// it drains
 					api.stop();
-					consumer = measureConsumer(results, consumer, services, db, backlog, redisUri);
+					consumer = new DrainRuns(this.options, services, db, backlog, results).measure(consumer, redisUri);
 				}
 				results.consumerAfter = Memory.sample(consumer.pid(), consumer.port());
 				results.verdict = ledger.stock(List.of());
@@ -112,114 +102,6 @@ public final class Bench {
 		if (results.gatlingExit != 0) {
 			throw new IllegalStateException("The Gatling simulation failed: exit " + results.gatlingExit);
 		}
-	}
-
-	private ServiceProcess measureConsumer(Results results, ServiceProcess consumer, Services services, Db db,
-			Backlog backlog, String redisUri) {
-		long hot = this.options.products + 1;
-		ServiceProcess running = consumer;
-		RedisClient redisClient = RedisClient.create(redisUri);
-		long consumerUser = 900_000_000L;
-		try (StatefulRedisConnection<String, String> redis = redisClient.connect()) {
-			for (Shape shape : List.of(new Shape("hot product", hot, 1),
-					new Shape(this.options.products + " products", 1, this.options.products))) {
-				Progress.log("3. consumer, " + shape.name + ": stopping it and pre-filling " + this.options.backlog
-						+ " orders");
-				running.stop();
-				List<OrderPlaced> orders = backlog.orders(this.options.backlog, shape.first, shape.products,
-						consumerUser);
-				Backlog.reserve(redis, orders);
-				backlog.publish(orders);
-				long start = System.nanoTime();
-				AtomicReference<Double> rate = new AtomicReference<>(Double.NaN);
-				Thread watcher = Thread.ofPlatform()
-					.start(() -> rate.set(backlog.drainRate(this.options.backlog, Duration.ofMinutes(5))));
-				running = services.startConsumer();
-				join(watcher);
-				double consumerRate = writeRate(db, consumerUser);
-				Progress.log("   consumer drained at " + Math.round(consumerRate) + "/s by MySQL's clock ("
-						+ Math.round(rate.get()) + "/s by the group's lag; "
-						+ Math.round((System.nanoTime() - start) / 1e9) + " s with its start)");
-				Progress.log("   plain JDBC writer, same rows, " + this.options.writers + " writers");
-				List<OrderPlaced> same = backlog.orders(this.options.backlog, shape.first, shape.products,
-						consumerUser + 1);
-				double wallRate = new PlainWriter(db, this.options.writers, 500).write(same);
-				double writerRate = writeRate(db, consumerUser + 1);
-				Backlog.takeFromGate(redis, same);
-				Progress.log("   plain writer at " + Math.round(writerRate) + "/s by MySQL's clock ("
-						+ Math.round(wallRate) + "/s wall)");
-				results.drains.add(new Results.Drain(shape.name, consumerRate, writerRate));
-				consumerUser += 2;
-			}
-		}
-		finally {
-			redisClient.shutdown();
-		}
-		return running;
-	}
-
-	/**
-	 * Orders per second of one user's orders by MySQL's clock: rows over the time between
-	 * the first and the last {@code order_status_log} row. The same measure for the
-	 * consumer and the plain writer; start-up and polling do not count.
-	 */
-	private static double writeRate(Db db, long userId) {
-		String sql = "SELECT COUNT(*), TIMESTAMPDIFF(MICROSECOND, MIN(l.at), MAX(l.at)) "
-				+ "FROM order_status_log l JOIN orders o ON o.id = l.order_id WHERE o.user_id = ?";
-		try (Connection connection = db.connect(); PreparedStatement select = connection.prepareStatement(sql)) {
-			select.setLong(1, userId);
-			try (var rows = select.executeQuery()) {
-				rows.next();
-				return rows.getLong(1) / (Math.max(1, rows.getLong(2)) / 1e6);
-			}
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Reading the write rate failed: " + ex.getMessage(), ex);
-		}
-	}
-
-	private int runGatling(String apiUrl, DevServers servers) {
-		Progress.log("Gatling " + this.options.gatling + " against " + apiUrl);
-		List<String> command = List.of(this.workspace.home().resolve("mvnw").toString(), "-B", "-q", "-pl", "loadtest",
-				"gatling:test", "-Dgatling.simulation=" + this.options.gatling, "-Dsurge.baseUrl=" + apiUrl,
-				"-Dsurge.jdbcUrl=" + servers.jdbcUrl(),
-				"-Dsurge.redisUri=redis://" + servers.redisHost() + ":" + servers.redisPort(),
-				"-Dsurge.load=" + (this.options.smoke ? "smoke" : "full"));
-		try {
-			Process process = new ProcessBuilder(command).inheritIO().directory(this.workspace.home().toFile()).start();
-			if (!process.waitFor(15, TimeUnit.MINUTES)) {
-				process.destroyForcibly();
-				return -1;
-			}
-			return process.exitValue();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("cannot run Gatling: " + ex.getMessage(), ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return -1;
-		}
-	}
-
-	private static void join(Thread thread) {
-		try {
-			thread.join();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	/**
-	 * How a backlog's orders spread over products.
-	 *
-	 * @param name for the table
-	 * @param first first product id
-	 * @param products how many
-	 */
-	private record Shape(String name, long first, int products) {
-
 	}
 
 }
