@@ -69,13 +69,13 @@ public final class Bench {
 						this.options.users);
 				Path tokens = this.workspace.write("tokens.txt",
 						customers.stream().map(SurgeClient.Customer::token).toList());
-				HttpRuns http = new HttpRuns(this.options, this.workspace, results);
+				HttpRuns http = new HttpRuns(this.options, this.workspace, services, backlog, results);
 				http.bare(bare);
-				http.full(api, apiUrl, tokens, consumer, backlog);
+				http.full(api, apiUrl, tokens, consumer);
 				results.apiOrders = Ledger.all(ledger.ordersOfUsers(customers.stream().map((c) -> c.id()).toList()));
 				results.afterBurst = ledger.stock(List.of());
 				results.apiAfter = Memory.sample(api.pid(), api.port());
-				consumer = http.withoutConsumer(api, apiUrl, tokens, consumer, services, backlog);
+				consumer = http.withoutConsumer(api, apiUrl, tokens, consumer);
 				if (this.options.gatling != null) {
 					results.gatlingExit = new Gatling(this.options, this.workspace.home()).run(apiUrl,
 							servers.jdbcUrl(), redisUri);

@@ -16,15 +16,21 @@ final class HttpRuns {
 
 	private final Workspace workspace;
 
+	private final Services services;
+
+	private final Backlog backlog;
+
 	private final Results results;
 
 	private final Wrk wrk;
 
 	private final WarmUp warmUp;
 
-	HttpRuns(Options options, Workspace workspace, Results results) {
+	HttpRuns(Options options, Workspace workspace, Services services, Backlog backlog, Results results) {
 		this.options = options;
 		this.workspace = workspace;
+		this.services = services;
+		this.backlog = backlog;
 		this.results = results;
 		this.wrk = new Wrk(workspace.home().resolve("loadtest/wrk/orders.lua"), 2, options.connections);
 		this.warmUp = new WarmUp(this.wrk, options);
@@ -46,10 +52,10 @@ final class HttpRuns {
 	 * 2: the full path, the memory of the API and the consumer sampled meanwhile; then
 	 * the time until the consumer's lag is 0.
 	 */
-	void full(ServiceProcess api, String apiUrl, Path tokens, ServiceProcess consumer, Backlog backlog) {
+	void full(ServiceProcess api, String apiUrl, Path tokens, ServiceProcess consumer) {
 		Progress.log("2. POST /api/orders: warm-up");
 		this.warmUp.run(apiUrl, "/api/orders", tokens, 1);
-		backlog.secondsUntilDrained(Duration.ofSeconds(120));
+		this.backlog.secondsUntilDrained(Duration.ofSeconds(120));
 		Progress.log("2. POST /api/orders: measuring " + this.options.duration.toSeconds() + " s");
 		PeakMemory peaks = new PeakMemory(api, consumer);
 		if (this.options.jfr) {
@@ -57,7 +63,7 @@ final class HttpRuns {
 		}
 		try (peaks) {
 			this.results.full = orders(api, apiUrl, tokens);
-			this.results.lagZeroSeconds = backlog.secondsUntilDrained(Duration.ofSeconds(120));
+			this.results.lagZeroSeconds = this.backlog.secondsUntilDrained(Duration.ofSeconds(120));
 		}
 		this.results.apiPeak = peaks.of(api);
 		this.results.consumerPeak = peaks.of(consumer);
@@ -70,14 +76,13 @@ final class HttpRuns {
 	 * is then started again; the time until it has caught up is printed.
 	 * @return the consumer started again
 	 */
-	ServiceProcess withoutConsumer(ServiceProcess api, String apiUrl, Path tokens, ServiceProcess consumer,
-			Services services, Backlog backlog) {
+	ServiceProcess withoutConsumer(ServiceProcess api, String apiUrl, Path tokens, ServiceProcess consumer) {
 		Progress.log("2b. POST /api/orders with the consumer stopped: measuring " + this.options.duration.toSeconds()
 				+ " s");
 		consumer.stop();
 		this.results.deferred = orders(api, apiUrl, tokens);
-		ServiceProcess started = services.startConsumer();
-		this.results.catchUpSeconds = backlog.secondsUntilDrained(Duration.ofMinutes(3));
+		ServiceProcess started = this.services.startConsumer();
+		this.results.catchUpSeconds = this.backlog.secondsUntilDrained(Duration.ofMinutes(3));
 		Progress.log("   " + this.results.deferred + "; the consumer, started again, caught up after "
 				+ this.results.catchUpSeconds + " s (its start included)");
 		return started;
