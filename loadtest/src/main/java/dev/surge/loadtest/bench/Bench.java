@@ -1,6 +1,7 @@
 package dev.surge.loadtest.bench;
 
 import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import dev.surge.devstack.DevServers;
@@ -11,20 +12,25 @@ import dev.surge.loadtest.client.SurgeClient;
 /**
  * The one-command benchmark (see {@code loadtest/README.md}). Starts its own Redis,
  * MariaDB and Kafka (devstack, random ports on 127.0.0.1, data under
- * {@code loadtest/target/bench}), the consumer, the API and the bare endpoint; creates
- * users, tokens and products before any measured window; then measures, in one run:
+ * {@code loadtest/target/bench}), the consumer, the API, the bare endpoint and the naive
+ * handler; creates users, tokens and products before any measured window; then measures,
+ * in one run:
  * <ol>
- * <li>the bare endpoint (reserve.lua via Lettuce) and the full {@code POST /api/orders},
- * same connections and duration, with wrk;</li>
+ * <li>the bare endpoint (reserve.lua via Lettuce), the naive handler (reserve.lua, then
+ * an awaited Kafka send) and the full {@code POST /api/orders}, same connections and
+ * duration, with wrk, each in three windows with every process's CPU;</li>
  * <li>the time until the consumer's lag is 0 after that burst;</li>
  * <li>the consumer draining a pre-filled backlog, hot product and 1,000 products, and a
  * plain JDBC writer of the same rows;</li>
  * <li>RSS and heap of the API and the consumer;</li>
  * </ol>
- * and prints the oversell verdict and a table, which it appends to
- * {@code docs/performance.md}. Everything stops when it ends.
+ * and prints the oversell verdict and a table, which it writes to
+ * {@code loadtest/target/bench/report-<time>.md}, then one {@code BENCH-SUMMARY {json}}
+ * line. Everything stops when it ends.
  */
 public final class Bench {
+
+	private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
 	private final Options options;
 
@@ -60,6 +66,7 @@ public final class Bench {
 			Products.seed(db, redisUri, this.options.products);
 			ServiceProcess api = services.startApi();
 			try (JavaChild bare = services.startBare();
+					JavaChild naive = services.startNaive();
 					Backlog backlog = new Backlog(servers.kafkaBootstrapServers());
 					Ledger ledger = new Ledger(db.url(), db.user(), db.password(), redisUri)) {
 				String apiUrl = "http://127.0.0.1:" + api.port();
@@ -70,7 +77,8 @@ public final class Bench {
 				Path tokens = this.workspace.write("tokens.txt",
 						customers.stream().map(SurgeClient.Customer::token).toList());
 				HttpRuns http = new HttpRuns(this.options, this.workspace, services, backlog, results);
-				http.bare(bare);
+				http.bare(bare, consumer);
+				http.naive(naive, consumer);
 				http.full(api, apiUrl, tokens, consumer);
 				results.apiOrders = Ledger.all(ledger.ordersOfUsers(customers.stream().map((c) -> c.id()).toList()));
 				results.afterBurst = ledger.stock(List.of());
@@ -95,7 +103,8 @@ public final class Bench {
 				consumer.stop();
 			}
 		}
-		new Report(this.options, this.workspace.home()).publish(results);
+		new Report(this.options, this.workspace.home()).publish(results,
+				this.workspace.file("report-" + RUN_STAMP.format(results.at) + ".md"));
 		if (!results.verdict.ok()) {
 			throw new IllegalStateException("Oversold: " + results.verdict);
 		}

@@ -2,13 +2,15 @@ package dev.surge.loadtest.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.surge.devstack.ServiceProcess;
 
 /**
- * Steps 1, 2 and 2b: wrk against the bare endpoint and against {@code POST /api/orders},
- * same connections, duration and products, each measured after its warm-up with the CPU
- * it cost.
+ * Steps 1, 1b, 2 and 2b: wrk against the bare endpoint, the naive handler and
+ * {@code POST /api/orders}, same connections, duration and products, each measured after
+ * its warm-up in {@code --windows} windows with the CPU every process on the box spent.
  */
 final class HttpRuns {
 
@@ -37,15 +39,32 @@ final class HttpRuns {
 	}
 
 	/** 1: the bare endpoint, on products that exist only in Redis. */
-	void bare(JavaChild bare) {
-		String bareUrl = "http://127.0.0.1:" + bare.port();
-		Progress.log("1. bare endpoint: warm-up");
-		this.warmUp.run(bareUrl, "/bare/orders", null, Products.BARE_FIRST_PRODUCT);
-		Progress.log("1. bare endpoint: measuring " + this.options.duration.toSeconds() + " s");
-		this.results.bare = Measured.of(bare.pid(), () -> this.wrk.run(bareUrl, "/bare/orders", null,
-				Products.BARE_FIRST_PRODUCT, this.options.products, this.options.duration));
+	void bare(JavaChild bare, ServiceProcess consumer) {
+		this.results.bare = endpoint("1. bare endpoint", bare, "/bare/orders", consumer);
 		this.results.bareRss = Memory.rssMb(bare.pid());
-		Progress.log("   " + this.results.bare);
+	}
+
+	/**
+	 * 1b: the naive handler (reserve, then an awaited Kafka send), on the same products.
+	 */
+	void naive(JavaChild naive, ServiceProcess consumer) {
+		this.results.naive = endpoint("1b. naive handler", naive, "/naive/orders", consumer);
+	}
+
+	private Measured endpoint(String name, JavaChild endpoint, String path, ServiceProcess consumer) {
+		String url = "http://127.0.0.1:" + endpoint.port();
+		Progress.log(name + ": warm-up");
+		this.warmUp.run(endpoint.pid(), url, path, null, Products.BARE_FIRST_PRODUCT);
+		return measure(name, Map.of(Measured.SERVER, endpoint.pid(), "consumer", consumer.pid()), () -> this.wrk
+			.run(url, path, null, Products.BARE_FIRST_PRODUCT, this.options.products, this.options.duration));
+	}
+
+	private Measured measure(String name, Map<String, Long> services, Supplier<Wrk.Result> load) {
+		Progress.log(name + ": measuring " + this.options.windows + " windows of " + this.options.duration.toSeconds()
+				+ " s");
+		Measured measured = Measured.of(this.options.windows, services, load);
+		Progress.log("   " + measured);
+		return measured;
 	}
 
 	/**
@@ -54,20 +73,20 @@ final class HttpRuns {
 	 */
 	void full(ServiceProcess api, String apiUrl, Path tokens, ServiceProcess consumer) {
 		Progress.log("2. POST /api/orders: warm-up");
-		this.warmUp.run(apiUrl, "/api/orders", tokens, 1);
+		this.warmUp.run(api.pid(), apiUrl, "/api/orders", tokens, 1);
 		this.backlog.secondsUntilDrained(Duration.ofSeconds(120));
-		Progress.log("2. POST /api/orders: measuring " + this.options.duration.toSeconds() + " s");
 		PeakMemory peaks = new PeakMemory(api, consumer);
 		if (this.options.jfr) {
-			Jfr.record(api.pid(), this.options.duration, this.workspace.file("order-api.jfr"));
+			Jcmd.record(api.pid(), this.options.duration, this.workspace.file("order-api.jfr"));
 		}
 		try (peaks) {
-			this.results.full = orders(api, apiUrl, tokens);
+			this.results.full = orders("2. POST /api/orders",
+					Map.of(Measured.SERVER, api.pid(), "consumer", consumer.pid()), apiUrl, tokens);
 			this.results.lagZeroSeconds = this.backlog.secondsUntilDrained(Duration.ofSeconds(120));
 		}
 		this.results.apiPeak = peaks.of(api);
 		this.results.consumerPeak = peaks.of(consumer);
-		Progress.log("   " + this.results.full + "; consumer lag 0 after " + this.results.lagZeroSeconds + " s");
+		Progress.log("   consumer lag 0 after " + this.results.lagZeroSeconds + " s");
 	}
 
 	/**
@@ -77,19 +96,18 @@ final class HttpRuns {
 	 * @return the consumer started again
 	 */
 	ServiceProcess withoutConsumer(ServiceProcess api, String apiUrl, Path tokens, ServiceProcess consumer) {
-		Progress.log("2b. POST /api/orders with the consumer stopped: measuring " + this.options.duration.toSeconds()
-				+ " s");
 		consumer.stop();
-		this.results.deferred = orders(api, apiUrl, tokens);
+		this.results.deferred = orders("2b. POST /api/orders with the consumer stopped",
+				Map.of(Measured.SERVER, api.pid()), apiUrl, tokens);
 		ServiceProcess started = this.services.startConsumer();
 		this.results.catchUpSeconds = this.backlog.secondsUntilDrained(Duration.ofMinutes(3));
-		Progress.log("   " + this.results.deferred + "; the consumer, started again, caught up after "
-				+ this.results.catchUpSeconds + " s (its start included)");
+		Progress.log("   the consumer, started again, caught up after " + this.results.catchUpSeconds
+				+ " s (its start included)");
 		return started;
 	}
 
-	private Measured orders(ServiceProcess api, String apiUrl, Path tokens) {
-		return Measured.of(api.pid(),
+	private Measured orders(String name, Map<String, Long> services, String apiUrl, Path tokens) {
+		return measure(name, services,
 				() -> this.wrk.run(apiUrl, "/api/orders", tokens, 1, this.options.products, this.options.duration));
 	}
 

@@ -17,6 +17,8 @@ final class Options {
 
 	Duration duration = Duration.ofSeconds(20);
 
+	int windows = 3;
+
 	int connections = 64;
 
 	int users = 64;
@@ -35,7 +37,7 @@ final class Options {
 
 	String gatling;
 
-	String doc = "docs/performance.md";
+	String doc;
 
 	String label = "";
 
@@ -65,6 +67,7 @@ final class Options {
 				case "--warmup" -> options.warmup = Duration.ofSeconds(Long.parseLong(args[++i]));
 				case "--max-warmup" -> options.maxWarmup = Duration.ofSeconds(Long.parseLong(args[++i]));
 				case "--duration" -> options.duration = Duration.ofSeconds(Long.parseLong(args[++i]));
+				case "--windows" -> options.windows = Integer.parseInt(args[++i]);
 				case "--connections" -> options.connections = Integer.parseInt(args[++i]);
 				case "--users" -> options.users = Integer.parseInt(args[++i]);
 				case "--products" -> options.products = Integer.parseInt(args[++i]);
@@ -82,7 +85,7 @@ final class Options {
 				case "--api-jvm" -> options.apiJvm.add(args[++i]);
 				case "--consumer-jvm" -> options.consumerJvm = List.of(args[++i].split(" "));
 				default -> throw new IllegalArgumentException("unknown option " + arg
-						+ "; see loadtest/README.md (--smoke, --warmup S, --max-warmup S, --duration S, --connections N, --users N, "
+						+ "; see loadtest/README.md (--smoke, --warmup S, --max-warmup S, --duration S, --windows N, --connections N, --users N, "
 						+ "--products N, --backlog N, --writers N, --jfr, --only-http, --api-jar FILE, --gatling NAME, --doc FILE, --no-doc, "
 						+ "--label TEXT, --api-env K=V, --consumer-env K=V, --api-jvm OPT, --consumer-jvm 'OPTS')");
 			}

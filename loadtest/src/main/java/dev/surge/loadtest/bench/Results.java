@@ -14,6 +14,8 @@ final class Results {
 
 	Measured bare;
 
+	Measured naive;
+
 	Measured full;
 
 	Measured deferred;

@@ -15,8 +15,8 @@ import dev.surge.devstack.ServiceProcess;
 /**
  * Starts the services under test against the benchmark's servers, each on a free port
  * with its log in {@code loadtest/target/bench}: order-consumer, order-api (the
- * {@code --api-jar} build if given) and the bare endpoint, with the options' extra
- * environment and JVM options.
+ * {@code --api-jar} build if given), the bare endpoint and the naive handler, with the
+ * options' extra environment and JVM options.
  */
 final class Services {
 
@@ -67,12 +67,23 @@ final class Services {
 	}
 
 	JavaChild startBare() {
-		int port = freePort();
 		Progress.log("starting the bare endpoint");
-		return JavaChild.start("dev.surge.loadtest.bare.BareReserveApplication", List.of("-Xmx256m"),
+		return startChild("dev.surge.loadtest.bare.BareReserveApplication", "bare.log");
+	}
+
+	JavaChild startNaive() {
+		Progress.log("starting the naive handler");
+		return startChild("dev.surge.loadtest.naive.NaiveOrderApplication", "naive.log");
+	}
+
+	/** One of the module's own endpoints, with the servers' addresses. */
+	private JavaChild startChild(String mainClass, String log) {
+		int port = freePort();
+		return JavaChild.start(mainClass, List.of("-Xmx256m"),
 				Map.of("SPRING_DATA_REDIS_HOST", this.servers.redisHost(), "SPRING_DATA_REDIS_PORT",
-						Integer.toString(this.servers.redisPort()), "SERVER_PORT", Integer.toString(port)),
-				port, this.workspace.file("bare.log"));
+						Integer.toString(this.servers.redisPort()), "SPRING_KAFKA_BOOTSTRAP_SERVERS",
+						this.servers.kafkaBootstrapServers(), "SERVER_PORT", Integer.toString(port)),
+				port, this.workspace.file(log));
 	}
 
 	private Path jar(String module) {
