@@ -14,7 +14,10 @@ export type Role = Schemas['AccessToken']['role']
 export type OrderStatus = Schemas['OrderView']['status']
 export type OrderAction = Schemas['OrderView']['actions'][number]
 
-/** Every state, in lifecycle order (for filters and charts); the compiler holds it to the reference. */
+/**
+ * Every state, in lifecycle order: the happy path to COMPLETED first, then the side exits (for
+ * filters, charts and the progress steps); the compiler holds it to the reference.
+ */
 export const ORDER_STATUSES = [
   'ACCEPTED',
   'PENDING_PAYMENT',

@@ -1,3 +1,4 @@
+import { ORDER_STATUSES } from '@/api/types'
 import type { OrderStatus } from '@/api/types'
 
 export type TagType = 'primary' | 'success' | 'warning' | 'danger' | 'info'
@@ -31,15 +32,11 @@ export const STATUS_COLOR: Record<OrderStatus, string> = {
   REFUNDED: '#a855f7',
 }
 
-/** The happy path, for the progress steps of an order. */
-export const HAPPY_PATH: OrderStatus[] = [
-  'ACCEPTED',
-  'PENDING_PAYMENT',
-  'PAID',
-  'AWAITING_FULFILMENT',
-  'FULFILLING',
-  'COMPLETED',
-]
+/** The happy path, for the progress steps of an order: the lifecycle up to COMPLETED. */
+export const HAPPY_PATH: readonly OrderStatus[] = ORDER_STATUSES.slice(
+  0,
+  ORDER_STATUSES.indexOf('COMPLETED') + 1,
+)
 
 export const FINAL_STATES: ReadonlySet<OrderStatus> = new Set([
   'COMPLETED',
