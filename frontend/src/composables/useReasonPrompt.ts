@@ -1,0 +1,27 @@
+import { ref } from 'vue'
+import { useSubmit } from './useSubmit'
+
+/**
+ * Asks for a reason before an action is sent: `ask` opens the dialog for an action, `confirm`
+ * sends it with the reason given and closes the dialog once it went through. `pending` keeps the
+ * last action asked for, so the dialog keeps its title while it closes.
+ */
+export function useReasonPrompt<A extends string>(
+  send: (action: A, reason: string) => Promise<unknown>,
+) {
+  const pending = ref<A | null>(null)
+  const open = ref(false)
+  const { busy, run } = useSubmit()
+
+  function ask(action: A) {
+    pending.value = action
+    open.value = true
+  }
+
+  async function confirm(reason: string) {
+    const action = pending.value
+    if (action && (await run(() => send(action, reason)))) open.value = false
+  }
+
+  return { pending, open, busy, ask, confirm }
+}
