@@ -1,4 +1,6 @@
 import { ref } from 'vue'
+import type { Ref } from 'vue'
+import { ElMessage } from 'element-plus'
 import { useProblem } from './useProblem'
 
 /**
@@ -24,4 +26,20 @@ export function useSubmit() {
   }
 
   return { busy, run }
+}
+
+/**
+ * Sends what a dialog asks for, one call at a time: once it went through, says so with `success`
+ * and closes the dialog; after a failure the dialog stays open with what was typed.
+ */
+export function useDialogSubmit(open: Ref<boolean>) {
+  const { busy, run } = useSubmit()
+
+  async function submit(call: () => Promise<unknown>, success: string) {
+    if (!(await run(call))) return
+    ElMessage.success(success)
+    open.value = false
+  }
+
+  return { busy, submit }
 }
