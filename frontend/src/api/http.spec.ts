@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { http, HttpResponse } from 'msw'
 import { server, API } from '@/test/server'
-import { problemJson } from '@/test/fixtures'
+import { anOutOfStock, problemResponse } from '@/test/fixtures'
 import { configureHttp, parseJson, request } from './http'
 import { ApiError, parseRetryAfter, ProblemType } from './problem'
 import { authApi, orderApi } from './index'
@@ -18,21 +18,7 @@ async function failure(promise: Promise<unknown>): Promise<ApiError> {
 
 describe('API client', () => {
   it('parses an out-of-stock problem with its extension fields', async () => {
-    server.use(
-      http.post(`${API}/api/orders`, () =>
-        HttpResponse.json(
-          {
-            type: '/problems/out-of-stock',
-            title: 'Out of stock',
-            status: 409,
-            productId: 3,
-            requested: 5,
-            available: 2,
-          },
-          { status: 409, headers: problemJson },
-        ),
-      ),
-    )
+    server.use(http.post(`${API}/api/orders`, () => problemResponse(anOutOfStock(3, 5, 2))))
     const error = await failure(orderApi.place({ productId: 3, quantity: 5 }, 'key-1'))
     expect(error.status).toBe(409)
     expect(error.problem.title).toBe('Out of stock')
@@ -44,16 +30,13 @@ describe('API client', () => {
   it('matches problem types sent as absolute URIs', async () => {
     server.use(
       http.post(`${API}/api/orders/1/payment`, () =>
-        HttpResponse.json(
-          {
-            type: 'https://surge.dev/problems/illegal-transition',
-            title: 'Illegal transition',
-            status: 409,
-            currentStatus: 'CANCELLED',
-            action: 'PAY',
-          },
-          { status: 409, headers: problemJson },
-        ),
+        problemResponse({
+          type: 'https://surge.dev/problems/illegal-transition',
+          title: 'Illegal transition',
+          status: 409,
+          currentStatus: 'CANCELLED',
+          action: 'PAY',
+        }),
       ),
     )
     const error = await failure(orderApi.pay('1', 'SUCCESS'))
@@ -77,15 +60,12 @@ describe('API client', () => {
   it('reads validation errors', async () => {
     server.use(
       http.post(`${API}/api/users`, () =>
-        HttpResponse.json(
-          {
-            type: '/problems/invalid-request',
-            title: 'Invalid request',
-            status: 400,
-            errors: [{ field: 'password', message: 'size must be between 8 and 72' }],
-          },
-          { status: 400, headers: problemJson },
-        ),
+        problemResponse({
+          type: '/problems/invalid-request',
+          title: 'Invalid request',
+          status: 400,
+          errors: [{ field: 'password', message: 'size must be between 8 and 72' }],
+        }),
       ),
     )
     const error = await failure(authApi.register('bob', 'short'))
@@ -97,15 +77,15 @@ describe('API client', () => {
   it('honours Retry-After on 429 and 503', async () => {
     server.use(
       http.post(`${API}/api/orders`, () =>
-        HttpResponse.json(
+        problemResponse(
           { type: '/problems/rate-limited', title: 'Too many requests', status: 429 },
-          { status: 429, headers: { ...problemJson, 'Retry-After': '7' } },
+          { 'Retry-After': '7' },
         ),
       ),
       http.get(`${API}/api/products`, () =>
-        HttpResponse.json(
+        problemResponse(
           { type: '/problems/unavailable', title: 'Unavailable', status: 503 },
-          { status: 503, headers: { ...problemJson, 'Retry-After': '2' } },
+          { 'Retry-After': '2' },
         ),
       ),
     )
@@ -127,17 +107,9 @@ describe('API client', () => {
     const onUnauthorized = vi.fn<() => void>()
     configureHttp({ token: () => 'expired', onUnauthorized })
     server.use(
-      http.get(`${API}/api/orders`, () =>
-        HttpResponse.json(
-          { title: 'Unauthorized', status: 401 },
-          { status: 401, headers: problemJson },
-        ),
-      ),
+      http.get(`${API}/api/orders`, () => problemResponse({ title: 'Unauthorized', status: 401 })),
       http.post(`${API}/api/auth/token`, () =>
-        HttpResponse.json(
-          { title: 'Bad credentials', status: 401 },
-          { status: 401, headers: problemJson },
-        ),
+        problemResponse({ title: 'Bad credentials', status: 401 }),
       ),
     )
     await failure(orderApi.list())

@@ -3,7 +3,7 @@ import { screen, waitFor } from '@testing-library/vue'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse, delay } from 'msw'
 import { server, API } from '@/test/server'
-import { aProduct, problemJson } from '@/test/fixtures'
+import { aProduct, anOutOfStock, problemResponse } from '@/test/fixtures'
 import { renderWithApp, freshPinia } from '@/test/render'
 import { useProductsStore } from '@/stores/products'
 import { useOrdersStore } from '@/stores/orders'
@@ -68,21 +68,7 @@ describe('ProductCard (the order form)', () => {
   })
 
   it('shows 库存不足 with the numbers when the gate refuses', async () => {
-    server.use(
-      http.post(`${API}/api/orders`, () =>
-        HttpResponse.json(
-          {
-            type: '/problems/out-of-stock',
-            title: 'Out of stock',
-            status: 409,
-            productId: 1,
-            requested: 1,
-            available: 0,
-          },
-          { status: 409, headers: problemJson },
-        ),
-      ),
-    )
+    server.use(http.post(`${API}/api/orders`, () => problemResponse(anOutOfStock(1, 1, 0))))
     const { user } = setup()
     await user.click(screen.getByRole('button', { name: /立即购买/ }))
     const alert = await screen.findByRole('alert')
@@ -93,9 +79,9 @@ describe('ProductCard (the order form)', () => {
   it('waits as long as Retry-After says after a 429', async () => {
     server.use(
       http.post(`${API}/api/orders`, () =>
-        HttpResponse.json(
+        problemResponse(
           { type: '/problems/rate-limited', title: 'Too many requests', status: 429 },
-          { status: 429, headers: { ...problemJson, 'Retry-After': '5' } },
+          { 'Retry-After': '5' },
         ),
       ),
     )

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '@/api/problem'
+import { anOutOfStock } from '@/test/fixtures'
 import { createAppI18n } from '@/i18n'
 import { describeProblem } from './useProblem'
 
@@ -9,14 +10,7 @@ const zh = createAppI18n('zh-CN').global.t as (
 ) => string
 const en = createAppI18n('en').global.t as (key: string, named?: Record<string, unknown>) => string
 
-const outOfStock = new ApiError({
-  type: '/problems/out-of-stock',
-  title: 'Out of stock',
-  status: 409,
-  productId: 1,
-  requested: 3,
-  available: 1,
-})
+const outOfStock = new ApiError(anOutOfStock(1, 3, 1))
 
 describe('describeProblem', () => {
   it('shows 库存不足 with the requested and available numbers', () => {

@@ -1,3 +1,5 @@
+import { HttpResponse } from 'msw'
+import type { Problem } from '@/api/problem'
 import type { Order, Product } from '@/api/types'
 
 export function aProduct(overrides: Partial<Product> = {}): Product {
@@ -45,4 +47,27 @@ export function anOrder(overrides: Partial<Order> = {}): Order {
   }
 }
 
-export const problemJson = { 'Content-Type': 'application/problem+json' }
+const problemJson = { 'Content-Type': 'application/problem+json' }
+
+/** A problem as the API answers it: with the problem's status, as problem+json. */
+export function problemResponse(
+  problem: Partial<Problem> & { status: number },
+  headers: Record<string, string> = {},
+) {
+  return HttpResponse.json(problem, {
+    status: problem.status,
+    headers: { ...problemJson, ...headers },
+  })
+}
+
+/** The stock gate's refusal. */
+export function anOutOfStock(productId: number, requested: number, available: number): Problem {
+  return {
+    type: '/problems/out-of-stock',
+    title: 'Out of stock',
+    status: 409,
+    productId,
+    requested,
+    available,
+  }
+}

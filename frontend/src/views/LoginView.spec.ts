@@ -3,7 +3,7 @@ import { screen } from '@testing-library/vue'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { server, API } from '@/test/server'
-import { problemJson } from '@/test/fixtures'
+import { problemResponse } from '@/test/fixtures'
 import { renderWithApp } from '@/test/render'
 import LoginView from './LoginView.vue'
 
@@ -24,10 +24,7 @@ describe('LoginView', () => {
   it('says when the credentials are wrong', async () => {
     server.use(
       http.post(`${API}/api/auth/token`, () =>
-        HttpResponse.json(
-          { title: 'Unauthorized', status: 401 },
-          { status: 401, headers: problemJson },
-        ),
+        problemResponse({ title: 'Unauthorized', status: 401 }),
       ),
     )
     renderWithApp(LoginView)
@@ -44,10 +41,11 @@ describe('LoginView', () => {
         HttpResponse.json({ username: 'alice' }, { status: 202 }),
       ),
       http.post(`${API}/api/auth/token`, () =>
-        HttpResponse.json(
-          { type: '/problems/bad-credentials', title: 'Bad credentials', status: 401 },
-          { status: 401, headers: problemJson },
-        ),
+        problemResponse({
+          type: '/problems/bad-credentials',
+          title: 'Bad credentials',
+          status: 401,
+        }),
       ),
     )
     renderWithApp(LoginView, { locale: 'en' })

@@ -3,7 +3,7 @@ import { screen, within } from '@testing-library/vue'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { server, API } from '@/test/server'
-import { anOrder, problemJson } from '@/test/fixtures'
+import { anOrder, problemResponse } from '@/test/fixtures'
 import { renderWithApp } from '@/test/render'
 import OrderDetailView from './OrderDetailView.vue'
 
@@ -42,17 +42,14 @@ describe('OrderDetailView', () => {
         HttpResponse.json(anOrder({ status: 'COMPLETED', actions: ['REQUEST_REFUND'] })),
       ),
       http.post(`${API}/api/orders/${ID}/refund`, () =>
-        HttpResponse.json(
-          {
-            type: '/problems/illegal-transition',
-            title: 'Illegal transition',
-            status: 409,
-            currentStatus: 'REFUNDED',
-            action: 'REQUEST_REFUND',
-            actions: [],
-          },
-          { status: 409, headers: problemJson },
-        ),
+        problemResponse({
+          type: '/problems/illegal-transition',
+          title: 'Illegal transition',
+          status: 409,
+          currentStatus: 'REFUNDED',
+          action: 'REQUEST_REFUND',
+          actions: [],
+        }),
       ),
     )
     renderWithApp(OrderDetailView, { props: { id: ID } })
