@@ -15,6 +15,7 @@ import type {
   ThroughputPoint,
 } from '@/api/types'
 import { mergeThroughput, throughputTotals } from '@/charts/mapping'
+import { usePagedList } from '@/composables/usePagedList'
 
 export const STATS_REFRESH_MS = 2000
 const MAX_TAIL = 200
@@ -102,26 +103,17 @@ export const useDashboardStore = defineStore('dashboard', () => {
   }
 
   // --- all users' orders (fulfilment) ---
-  const orders = ref<Order[]>([])
-  const ordersTotal = ref(0)
-  const ordersQuery = ref<Required<OrderQuery>>({
+  const {
+    rows: orders,
+    total: ordersTotal,
+    query: ordersQuery,
+    loading: ordersLoading,
+    load: loadOrders,
+  } = usePagedList<Order, Required<OrderQuery>>(adminApi.orders, {
     status: 'AWAITING_FULFILMENT',
     page: 0,
     size: 20,
   })
-  const ordersLoading = ref(false)
-
-  async function loadOrders(next: Partial<OrderQuery> = {}) {
-    ordersQuery.value = { ...ordersQuery.value, ...next } as Required<OrderQuery>
-    ordersLoading.value = true
-    try {
-      const answer = await adminApi.orders(ordersQuery.value)
-      orders.value = answer.content
-      ordersTotal.value = answer.totalElements
-    } finally {
-      ordersLoading.value = false
-    }
-  }
 
   function applyOrder(event: OrderEvent) {
     const row = orders.value.find((o) => o.orderId === event.orderId)
@@ -141,9 +133,13 @@ export const useDashboardStore = defineStore('dashboard', () => {
   }
 
   // --- logs ---
-  const logs = ref<LogEntry[]>([])
-  const logsTotal = ref(0)
-  const logQuery = ref<LogQuery>({
+  const {
+    rows: logs,
+    total: logsTotal,
+    query: logQuery,
+    loading: logsLoading,
+    load: loadLogs,
+  } = usePagedList<LogEntry, LogQuery>(adminApi.logs, {
     type: 'ORDER',
     orderId: '',
     productId: null,
@@ -151,20 +147,7 @@ export const useDashboardStore = defineStore('dashboard', () => {
     page: 0,
     size: 20,
   })
-  const logsLoading = ref(false)
   const liveTail = ref(true)
-
-  async function loadLogs(next: Partial<LogQuery> = {}) {
-    logQuery.value = { ...logQuery.value, ...next }
-    logsLoading.value = true
-    try {
-      const answer = await adminApi.logs(logQuery.value)
-      logs.value = answer.content
-      logsTotal.value = answer.totalElements
-    } finally {
-      logsLoading.value = false
-    }
-  }
 
   /** A live log line joins the first page when it matches the filters. */
   function applyLog(entry: LogEntry) {

@@ -4,6 +4,7 @@ import { orderApi } from '@/api'
 import type { OrderQuery } from '@/api'
 import type { Order, OrderAccepted, OrderEvent, OrderStatus, PaymentOutcome } from '@/api/types'
 import { isFinal } from '@/domain/orderStates'
+import { usePagedList } from '@/composables/usePagedList'
 
 /** What the shop knows of an order it placed before the API has it in full. */
 export type TrackedOrder = Pick<Order, 'orderId' | 'orderNo' | 'status' | 'items'> & Partial<Order>
@@ -12,10 +13,13 @@ export type TrackedOrder = Pick<Order, 'orderId' | 'orderNo' | 'status' | 'items
 export const FOLLOW_UP_DELAYS_MS = [1000, 2500, 5000, 10000]
 
 export const useOrdersStore = defineStore('orders', () => {
-  const page = ref<Order[]>([])
-  const totalElements = ref(0)
-  const query = ref<Required<OrderQuery>>({ status: '', page: 0, size: 10 })
-  const loading = ref(false)
+  const {
+    rows: page,
+    total: totalElements,
+    query,
+    loading,
+    load,
+  } = usePagedList<Order, Required<OrderQuery>>(orderApi.list, { status: '', page: 0, size: 10 })
   const error = ref<unknown>(null)
 
   /** The order opened in the detail view or the live tracker. */
@@ -28,17 +32,11 @@ export const useOrdersStore = defineStore('orders', () => {
   let liveOpen = () => false
 
   async function loadPage(next: Partial<OrderQuery> = {}) {
-    query.value = { ...query.value, ...next } as Required<OrderQuery>
-    loading.value = true
     error.value = null
     try {
-      const answer = await orderApi.list(query.value)
-      page.value = answer.content
-      totalElements.value = answer.totalElements
+      await load(next)
     } catch (e) {
       error.value = e
-    } finally {
-      loading.value = false
     }
   }
 
