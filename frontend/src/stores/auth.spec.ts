@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { http, HttpResponse } from 'msw'
 import { server, API } from '@/test/server'
+import { aToken } from '@/test/fixtures'
 import { freshPinia } from '@/test/render'
 import { useAuthStore } from './auth'
 
 describe('auth store', () => {
   it('logs in, keeps the session and knows an admin', async () => {
-    server.use(
-      http.post(`${API}/api/auth/token`, () =>
-        HttpResponse.json({
-          accessToken: 'jwt',
-          tokenType: 'Bearer',
-          expiresIn: 3600,
-          username: 'admin',
-          role: 'ADMIN',
-        }),
-      ),
-    )
+    server.use(http.post(`${API}/api/auth/token`, () => HttpResponse.json(aToken())))
     freshPinia()
     const auth = useAuthStore()
     await auth.login('admin', 'surge-admin')
@@ -41,13 +32,7 @@ describe('auth store', () => {
       }),
       http.post(`${API}/api/auth/token`, () => {
         calls.push('token')
-        return HttpResponse.json({
-          accessToken: 't',
-          tokenType: 'Bearer',
-          expiresIn: 60,
-          username: 'carol',
-          role: 'CUSTOMER',
-        })
+        return HttpResponse.json(aToken({ accessToken: 't', username: 'carol', role: 'CUSTOMER' }))
       }),
     )
     freshPinia()

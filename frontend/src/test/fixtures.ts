@@ -1,6 +1,6 @@
 import { HttpResponse } from 'msw'
 import type { Problem } from '@/api/problem'
-import type { Order, Product } from '@/api/types'
+import type { Order, Product, Token } from '@/api/types'
 
 export function aProduct(overrides: Partial<Product> = {}): Product {
   return {
@@ -15,6 +15,17 @@ export function aProduct(overrides: Partial<Product> = {}): Product {
     sold: 5,
     sellable: 78,
     lowStock: false,
+    ...overrides,
+  }
+}
+
+export function aToken(overrides: Partial<Token> = {}): Token {
+  return {
+    accessToken: 'jwt',
+    tokenType: 'Bearer',
+    expiresIn: 3600,
+    username: 'admin',
+    role: 'ADMIN',
     ...overrides,
   }
 }
