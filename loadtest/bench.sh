@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark in one command (see loadtest/README.md). Builds the services and this module,
 # then runs dev.surge.loadtest.bench.Bench, which starts its own servers and services on free
-# 127.0.0.1 ports, measures, prints the table, appends it to docs/performance.md and stops
-# everything.
+# 127.0.0.1 ports, measures, prints the table (also written to loadtest/target/bench/) and a
+# BENCH-SUMMARY line, and stops everything.
 #   loadtest/bench.sh                      the full benchmark (~6 min)
 #   loadtest/bench.sh --smoke --gatling FlashSale   tiny load, proves the scripts work (CI)
 #   loadtest/bench.sh --no-build ...       use what was built last
