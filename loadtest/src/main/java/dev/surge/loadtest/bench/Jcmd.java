@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  */
 final class Jcmd {
 
-	private static final Pattern COUNTER = Pattern.compile("^(sun\\.ci\\.totalTime|sun\\.os\\.hrt\\.frequency)=(\\d+)$",
-			Pattern.MULTILINE);
+	private static final Pattern COUNTER = Pattern
+		.compile("^((?:java|sun)\\.ci\\.totalTime|sun\\.os\\.hrt\\.frequency)=(\\d+)$", Pattern.MULTILINE);
 
 	private Jcmd() {
 	}
@@ -38,8 +38,8 @@ final class Jcmd {
 	}
 
 	/**
-	 * Milliseconds the JVM's JIT compilers have spent so far ({@code sun.ci.totalTime});
-	 * {@code NaN} when it cannot be read.
+	 * Milliseconds the JVM's JIT compilers have spent so far ({@code java.ci.totalTime},
+	 * {@code sun.ci.totalTime} before JDK 9); {@code NaN} when it cannot be read.
 	 */
 	static double compileMillis(long pid) {
 		try {
