@@ -30,6 +30,8 @@ public final class ServiceProcess implements AutoCloseable {
 
 	private final Path logFile;
 
+	private Duration startTime = Duration.ZERO;
+
 	private ServiceProcess(String name, Process process, int port, Path logFile) {
 		this.name = name;
 		this.process = process;
@@ -62,10 +64,12 @@ public final class ServiceProcess implements AutoCloseable {
 		Map<String, String> environment = new HashMap<>();
 		environment.put("SERVER_PORT", Integer.toString(port));
 		environment.putAll(env);
+		long launched = System.nanoTime();
 		ServiceProcess service = new ServiceProcess(name, Launcher.start(command, environment, logFile), port, logFile);
 		Processes.register(service);
 		try {
 			service.awaitHealthy();
+			service.startTime = Duration.ofNanos(System.nanoTime() - launched);
 		}
 		catch (RuntimeException ex) {
 			service.kill();
@@ -147,6 +151,15 @@ public final class ServiceProcess implements AutoCloseable {
 
 	public long pid() {
 		return this.process.pid();
+	}
+
+	/**
+	 * How long it took from the launch until its health answered 200 (polled every 0.5
+	 * s).
+	 * @return the start time
+	 */
+	public Duration startTime() {
+		return this.startTime;
 	}
 
 	public Path logFile() {

@@ -62,6 +62,7 @@ public final class Bench {
 			Db db = new Db(servers.jdbcUrl(), servers.dbUser(), servers.dbPassword());
 			String redisUri = "redis://" + servers.redisHost() + ":" + servers.redisPort();
 			Services services = new Services(this.options, this.workspace, servers);
+			results.startSeconds = services.startSeconds();
 			ServiceProcess consumer = services.startConsumer();
 			Products.seed(db, redisUri, this.options.products);
 			ServiceProcess api = services.startApi();

@@ -99,11 +99,25 @@ final class HttpRuns {
 		consumer.stop();
 		this.results.deferred = orders("2b. POST /api/orders with the consumer stopped",
 				Map.of(Measured.SERVER, api.pid()), apiUrl, tokens);
+		this.options.variants.forEach((name, env) -> this.results.variants.put(name, variant(name, env, tokens)));
 		ServiceProcess started = this.services.startConsumer();
 		this.results.catchUpSeconds = this.backlog.secondsUntilDrained(Duration.ofMinutes(3));
 		Progress.log("   the consumer, started again, caught up after " + this.results.catchUpSeconds
 				+ " s (its start included)");
 		return started;
+	}
+
+	/**
+	 * 2b of an API started with other variables (the first API idle meanwhile), warmed up
+	 * as the first one was: an A/B of a setting in the same run.
+	 */
+	private Measured variant(String name, Map<String, String> env, Path tokens) {
+		try (ServiceProcess api = this.services.startApi("order-api-" + name, env)) {
+			String url = "http://127.0.0.1:" + api.port();
+			Progress.log("2b · " + name + ": warm-up");
+			this.warmUp.run(api.pid(), url, "/api/orders", tokens, 1);
+			return orders("2b · " + name, Map.of(Measured.SERVER, api.pid()), url, tokens);
+		}
 	}
 
 	private Measured orders(String name, Map<String, Long> services, String apiUrl, Path tokens) {

@@ -3,6 +3,7 @@ package dev.surge.loadtest.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,6 +48,9 @@ final class Options {
 
 	final List<String> apiJvm = new ArrayList<>();
 
+	/** {@code --variant}: API builds told apart by their environment, measured as 2b. */
+	final Map<String, Map<String, String>> variants = new LinkedHashMap<>();
+
 	List<String> consumerJvm = new ArrayList<>(List.of("-Xmx512m"));
 
 	static Options parse(String[] args) {
@@ -83,14 +87,25 @@ final class Options {
 				case "--api-env" -> put(options.apiEnv, args[++i]);
 				case "--consumer-env" -> put(options.consumerEnv, args[++i]);
 				case "--api-jvm" -> options.apiJvm.add(args[++i]);
+				case "--variant" -> variant(options.variants, args[++i]);
 				case "--consumer-jvm" -> options.consumerJvm = List.of(args[++i].split(" "));
 				default -> throw new IllegalArgumentException("unknown option " + arg
 						+ "; see loadtest/README.md (--smoke, --warmup S, --max-warmup S, --duration S, --windows N, --connections N, --users N, "
 						+ "--products N, --backlog N, --writers N, --jfr, --only-http, --api-jar FILE, --gatling NAME, --doc FILE, --no-doc, "
-						+ "--label TEXT, --api-env K=V, --consumer-env K=V, --api-jvm OPT, --consumer-jvm 'OPTS')");
+						+ "--label TEXT, --api-env K=V, --consumer-env K=V, --api-jvm OPT, --consumer-jvm 'OPTS', --variant NAME:K=V,K=V)");
 			}
 		}
 		return options;
+	}
+
+	/** {@code NAME:K=V,K=V}: the API with these variables on top of {@code --api-env}. */
+	private static void variant(Map<String, Map<String, String>> variants, String spec) {
+		int colon = spec.indexOf(':');
+		Map<String, String> env = new HashMap<>();
+		for (String assignment : spec.substring(colon + 1).split(",")) {
+			put(env, assignment);
+		}
+		variants.put(spec.substring(0, colon), env);
 	}
 
 	private static void put(Map<String, String> env, String assignment) {

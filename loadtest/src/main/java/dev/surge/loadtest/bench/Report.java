@@ -66,6 +66,14 @@ final class Report {
 		summary.put("full_machine_cpu_ms", round(results.full.machineCpu().median()));
 		summary.put("naive_machine_cpu_ms", round(results.naive.machineCpu().median()));
 		summary.put("oversold", results.verdict.ok() ? 0 : 1);
+		results.startSeconds
+			.forEach((name, seconds) -> summary.put(name.replace('-', '_') + "_start_s", seconds.get(0)));
+		Map<String, Object> variants = new LinkedHashMap<>();
+		results.variants.forEach((name, measured) -> variants.put(name,
+				Map.of("rps", round(measured.perSecond().median()), "api_cpu_ms", round(measured.serverCpu()))));
+		if (!variants.isEmpty()) {
+			summary.put("variants", variants);
+		}
 		return JSON.writeValueAsString(summary);
 	}
 
@@ -93,6 +101,7 @@ final class Report {
 		row(out, "1b. naive handler: reserve.lua, awaited Kafka send (acks=all)", results.naive);
 		row(out, "2. full POST /api/orders", results.full);
 		row(out, "2b. full, consumer stopped (its work deferred)", results.deferred);
+		results.variants.forEach((name, measured) -> row(out, "2b · " + name, measured));
 		ratio(out, "**2 ÷ 1b (full ÷ naive)**", results.full, results.naive);
 		ratio(out, "2b ÷ 1b (deferred ÷ naive)", results.deferred, results.naive);
 		ratio(out, "2 ÷ 1 (full ÷ bare)", results.full, results.bare);
@@ -119,6 +128,13 @@ final class Report {
 				String.join(" ", this.options.consumerJvm), results.consumerPeak.rssMb(), results.consumerAfter.rssMb(),
 				results.consumerPeak.heapMb(), results.consumerAfter.heapMb()));
 		out.append(String.format(Locale.ROOT, "| bare endpoint (-Xmx256m) | — / %.0f | |%n%n", results.bareRss));
+		out.append("| start, launch to healthy | seconds, every start in the run |\n|---|---|\n");
+		results.startSeconds.forEach((name, seconds) -> out.append("| ")
+			.append(name)
+			.append(" | ")
+			.append(String.join(", ", seconds.stream().map((s) -> String.format(Locale.ROOT, "%.1f", s)).toList()))
+			.append(" |\n"));
+		out.append('\n');
 		out.append(String.format(Locale.ROOT,
 				"Oversell verdict: 202s counted by wrk in 2: %,d (plus up to %d in flight when wrk stopped); "
 						+ "orders of the benchmark's customers in MySQL after the drain: %,d (warm-up included). "
@@ -153,6 +169,7 @@ final class Report {
 		rows.put("1b. naive", results.naive);
 		rows.put("2. full", results.full);
 		rows.put("2b. full, consumer stopped", results.deferred);
+		results.variants.forEach((name, measured) -> rows.put("2b · " + name, measured));
 		rows.forEach((name, measured) -> {
 			out.append("| ").append(name);
 			for (String role : roles) {

@@ -3,7 +3,9 @@ package dev.surge.loadtest.bench;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.surge.loadtest.client.Ledger;
 
@@ -20,6 +22,9 @@ final class Results {
 
 	Measured deferred;
 
+	/** 2b of each {@code --variant}, by its name. */
+	final Map<String, Measured> variants = new LinkedHashMap<>();
+
 	double bareRss;
 
 	double lagZeroSeconds;
@@ -35,6 +40,9 @@ final class Results {
 	Memory.Sample consumerPeak;
 
 	Memory.Sample consumerAfter;
+
+	/** Seconds from launch to healthy, by service, every start of the run. */
+	Map<String, List<Double>> startSeconds = Map.of();
 
 	final List<Drain> drains = new ArrayList<>();
 

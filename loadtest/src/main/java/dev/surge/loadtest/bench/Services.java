@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +29,12 @@ final class Services {
 
 	private final Map<String, String> springEnv;
 
+	/** Seconds from launch to healthy of every start, by service name. */
+	private final Map<String, List<Double>> startSeconds = new LinkedHashMap<>();
+
+	/** One secret for every API started, so a token works on each of them. */
+	private final String jwtSecret = "bench-" + UUID.randomUUID() + "-" + UUID.randomUUID();
+
 	Services(Options options, Workspace workspace, DevServers servers) {
 		this.options = options;
 		this.workspace = workspace;
@@ -44,14 +51,24 @@ final class Services {
 		env.put("SPRING_DATA_REDIS_USERNAME", "default");
 		env.put("SPRING_DATA_REDIS_PASSWORD", "bench");
 		env.putAll(this.options.consumerEnv);
-		return ServiceProcess.start("order-consumer", jar("order-consumer"), env, this.options.consumerJvm, freePort(),
-				this.workspace.file("order-consumer.log"));
+		return started(ServiceProcess.start("order-consumer", jar("order-consumer"), env, this.options.consumerJvm,
+				freePort(), this.workspace.file("order-consumer.log")));
 	}
 
 	ServiceProcess startApi() {
-		Progress.log("starting order-api");
+		return startApi("order-api", Map.of());
+	}
+
+	/**
+	 * The API with {@code variant}'s variables on top of {@code --api-env}.
+	 * @param name its name, that of its log file
+	 * @param variant the variables that make it a variant
+	 * @return the started API
+	 */
+	ServiceProcess startApi(String name, Map<String, String> variant) {
+		Progress.log("starting " + name + " " + variant);
 		Map<String, String> env = new HashMap<>(this.springEnv);
-		env.put("SURGE_SECURITY_JWT_SECRET", "bench-" + UUID.randomUUID() + "-" + UUID.randomUUID());
+		env.put("SURGE_SECURITY_JWT_SECRET", this.jwtSecret);
 		env.put("SURGE_DEMO_ENABLED", "true");
 		// rate limits are raised by configuration: pass the caller's SURGE_RATELIMIT_*
 		System.getenv().forEach((key, value) -> {
@@ -60,10 +77,11 @@ final class Services {
 			}
 		});
 		env.putAll(this.options.apiEnv);
+		env.putAll(variant);
 		List<String> jvm = new ArrayList<>(List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError"));
 		jvm.addAll(this.options.apiJvm);
 		Path jar = (this.options.apiJar != null) ? Path.of(this.options.apiJar) : jar("order-api");
-		return ServiceProcess.start("order-api", jar, env, jvm, freePort(), this.workspace.file("order-api.log"));
+		return started(ServiceProcess.start(name, jar, env, jvm, freePort(), this.workspace.file(name + ".log")));
 	}
 
 	JavaChild startBare() {
@@ -74,6 +92,21 @@ final class Services {
 	JavaChild startNaive() {
 		Progress.log("starting the naive handler");
 		return startChild("dev.surge.loadtest.naive.NaiveOrderApplication", "naive.log");
+	}
+
+	private ServiceProcess started(ServiceProcess service) {
+		double seconds = service.startTime().toMillis() / 1000.0;
+		Progress.log("   " + service.name() + " healthy " + seconds + " s after its launch");
+		this.startSeconds.computeIfAbsent(service.name(), (name) -> new ArrayList<>()).add(seconds);
+		return service;
+	}
+
+	/**
+	 * Seconds from launch to healthy of every start so far.
+	 * @return the start times by service name, in the order of the starts
+	 */
+	Map<String, List<Double>> startSeconds() {
+		return this.startSeconds;
 	}
 
 	/** One of the module's own endpoints, with the servers' addresses. */
