@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,13 +60,18 @@ public final class ServiceProcess implements AutoCloseable {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalArgumentException(name + " jar not found: " + jar);
 		}
-		List<String> command = Launcher.java(jvmArgs, "-jar", jar.toAbsolutePath().toString());
+		AotCache aot = AotCache.of(jar);
+		List<String> jvm = new ArrayList<>(jvmArgs);
+		jvm.addAll(aot.jvmArgs());
+		List<String> command = Launcher.java(jvm, "-jar", aot.jar().toString());
 		rotate(logFile);
 		Map<String, String> environment = new HashMap<>();
 		environment.put("SERVER_PORT", Integer.toString(port));
 		environment.putAll(env);
 		long launched = System.nanoTime();
-		ServiceProcess service = new ServiceProcess(name, Launcher.start(command, environment, logFile), port, logFile);
+		Process process = Launcher.start(command, environment, logFile);
+		process.onExit().thenAccept((exited) -> aot.adopt(exited.exitValue()));
+		ServiceProcess service = new ServiceProcess(name, process, port, logFile);
 		Processes.register(service);
 		try {
 			service.awaitHealthy();
