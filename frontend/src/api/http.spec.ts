@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { http, HttpResponse } from 'msw'
 import { server, API } from '@/test/server'
-import { anOutOfStock, problemResponse } from '@/test/fixtures'
+import { anOutOfStock, aRateLimit, problemResponse } from '@/test/fixtures'
 import { configureHttp, parseJson, request } from './http'
 import { ApiError, parseRetryAfter, ProblemType } from './problem'
 import { authApi, orderApi } from './index'
@@ -76,12 +76,7 @@ describe('API client', () => {
 
   it('honours Retry-After on 429 and 503', async () => {
     server.use(
-      http.post(`${API}/api/orders`, () =>
-        problemResponse(
-          { type: '/problems/rate-limited', title: 'Too many requests', status: 429 },
-          { 'Retry-After': '7' },
-        ),
-      ),
+      http.post(`${API}/api/orders`, () => problemResponse(aRateLimit(), { 'Retry-After': '7' })),
       http.get(`${API}/api/products`, () =>
         problemResponse(
           { type: '/problems/unavailable', title: 'Unavailable', status: 503 },

@@ -3,7 +3,7 @@ import { screen, waitFor } from '@testing-library/vue'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse, delay } from 'msw'
 import { server, API } from '@/test/server'
-import { aProduct, anOutOfStock, problemResponse } from '@/test/fixtures'
+import { aProduct, anOutOfStock, aRateLimit, problemResponse } from '@/test/fixtures'
 import { renderWithApp, freshPinia } from '@/test/render'
 import { useProductsStore } from '@/stores/products'
 import { useOrdersStore } from '@/stores/orders'
@@ -78,12 +78,7 @@ describe('ProductCard (the order form)', () => {
 
   it('waits as long as Retry-After says after a 429', async () => {
     server.use(
-      http.post(`${API}/api/orders`, () =>
-        problemResponse(
-          { type: '/problems/rate-limited', title: 'Too many requests', status: 429 },
-          { 'Retry-After': '5' },
-        ),
-      ),
+      http.post(`${API}/api/orders`, () => problemResponse(aRateLimit(), { 'Retry-After': '5' })),
     )
     const { user } = setup()
     await user.click(screen.getByRole('button', { name: /立即购买/ }))

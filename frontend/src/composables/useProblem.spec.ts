@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '@/api/problem'
-import { anOutOfStock } from '@/test/fixtures'
+import { anOutOfStock, aRateLimit } from '@/test/fixtures'
 import { createAppI18n } from '@/i18n'
 import { describeProblem } from './useProblem'
 
@@ -70,10 +70,7 @@ describe('describeProblem', () => {
   })
 
   it('tells when to retry after a rate limit', () => {
-    const view = describeProblem(
-      new ApiError({ type: '/problems/rate-limited', title: 'Too many requests', status: 429 }, 5),
-      zh,
-    )
+    const view = describeProblem(new ApiError(aRateLimit(), 5), zh)
     expect(view.title).toBe('请求过于频繁')
     expect(view.retryAfter).toBe(5)
     expect(view.lines).toContain('请在 5 秒后重试')

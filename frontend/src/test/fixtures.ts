@@ -82,3 +82,8 @@ export function anOutOfStock(productId: number, requested: number, available: nu
     available,
   }
 }
+
+/** The rate limiter's refusal (the wait comes in `Retry-After`). */
+export function aRateLimit(): Problem {
+  return { type: '/problems/rate-limited', title: 'Too many requests', status: 429 }
+}
