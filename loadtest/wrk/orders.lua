@@ -1,8 +1,10 @@
--- wrk script: POST one-line orders, each with its own Idempotency-Key, tokens round-robin.
---   wrk -t2 -c64 -d20s --latency -s loadtest/wrk/orders.lua http://127.0.0.1:8080 -- TOKENS FIRST COUNT PATH
+-- wrk script: POST orders, each with its own Idempotency-Key, tokens round-robin.
+--   wrk -t2 -c64 -d20s --latency -s loadtest/wrk/orders.lua http://127.0.0.1:8080 -- TOKENS FIRST COUNT PATH ITEMS
 -- TOKENS  file with one access token a line, or "-" for none (the bare endpoint)
 -- FIRST   first product id (default 1);  COUNT  how many products from FIRST (default 1: one hot product)
 -- PATH    default /api/orders
+-- ITEMS   products per order (default 1: {"productId":..,"quantity":1}; more: an items list of
+--         neighbouring products from a random one, at most COUNT)
 -- done() prints one JSON line (latencies in microseconds) that the benchmark reads.
 local threads = {}
 
@@ -12,7 +14,7 @@ function setup(thread)
 end
 
 local tokens = {}
-local first, count, path = 1, 1, "/api/orders"
+local first, count, path, items = 1, 1, "/api/orders", 1
 local counter = 0
 local prefix
 
@@ -25,6 +27,7 @@ function init(args)
   first = tonumber(args[2] or "1")
   count = tonumber(args[3] or "1")
   path = args[4] or path
+  items = math.min(tonumber(args[5] or "1"), count)
   prefix = string.format("wrk-%d-%d-", os.time(), tid)
   math.randomseed(os.time() * 100 + tid)
 end
@@ -38,9 +41,16 @@ function request()
   if #tokens > 0 then
     headers["Authorization"] = "Bearer " .. tokens[(counter * #threads + tid) % #tokens + 1]
   end
-  local product = first
-  if count > 1 then product = first + math.random(0, count - 1) end
-  return wrk.format("POST", path, headers, '{"productId":' .. product .. ',"quantity":1}')
+  local start = 0
+  if count > 1 then start = math.random(0, count - 1) end
+  if items == 1 then
+    return wrk.format("POST", path, headers, '{"productId":' .. (first + start) .. ',"quantity":1}')
+  end
+  local lines = {}
+  for i = 0, items - 1 do
+    lines[#lines + 1] = '{"productId":' .. (first + (start + i) % count) .. ',"quantity":1}'
+  end
+  return wrk.format("POST", path, headers, '{"items":[' .. table.concat(lines, ",") .. ']}')
 end
 
 function done(summary, latency, requests)

@@ -85,6 +85,10 @@ public final class Bench {
 				results.afterBurst = ledger.stock(List.of());
 				results.apiAfter = Memory.sample(api.pid(), api.port());
 				consumer = http.withoutConsumer(api, apiUrl, tokens, consumer);
+				if (this.options.curve) {
+					results.curve = new CostCurve(this.options, this.workspace, db, redisUri).measure(api, consumer,
+							apiUrl, tokens);
+				}
 				if (this.options.gatling != null) {
 					results.gatlingExit = new Gatling(this.options, this.workspace.home()).run(apiUrl,
 							servers.jdbcUrl(), redisUri);
@@ -103,6 +107,12 @@ public final class Bench {
 				api.stop();
 				consumer.stop();
 			}
+		}
+		if (!results.curve.isEmpty()) {
+			Path chart = this.workspace.home().resolve("docs/cost-curve.svg");
+			CurveChart.write(results.curve, "Surge " + new Report(this.options, this.workspace.home()).commit() + ", "
+					+ RUN_STAMP.format(results.at) + " UTC, one 2-core machine, every process on it", chart);
+			Progress.log("cost curve drawn to " + chart);
 		}
 		new Report(this.options, this.workspace.home()).publish(results,
 				this.workspace.file("report-" + RUN_STAMP.format(results.at) + ".md"));

@@ -32,6 +32,9 @@ final class Options {
 
 	boolean jfr;
 
+	/** {@code --curve}: the cost curve after 2b, drawn to {@code docs/cost-curve.svg}. */
+	boolean curve;
+
 	boolean onlyHttp;
 
 	String apiJar;
@@ -78,6 +81,7 @@ final class Options {
 				case "--backlog" -> options.backlog = Integer.parseInt(args[++i]);
 				case "--writers" -> options.writers = Integer.parseInt(args[++i]);
 				case "--jfr" -> options.jfr = true;
+				case "--curve" -> options.curve = true;
 				case "--only-http" -> options.onlyHttp = true;
 				case "--api-jar" -> options.apiJar = args[++i];
 				case "--gatling" -> options.gatling = args[++i];
@@ -91,7 +95,7 @@ final class Options {
 				case "--consumer-jvm" -> options.consumerJvm = List.of(args[++i].split(" "));
 				default -> throw new IllegalArgumentException("unknown option " + arg
 						+ "; see loadtest/README.md (--smoke, --warmup S, --max-warmup S, --duration S, --windows N, --connections N, --users N, "
-						+ "--products N, --backlog N, --writers N, --jfr, --only-http, --api-jar FILE, --gatling NAME, --doc FILE, --no-doc, "
+						+ "--products N, --backlog N, --writers N, --jfr, --curve, --only-http, --api-jar FILE, --gatling NAME, --doc FILE, --no-doc, "
 						+ "--label TEXT, --api-env K=V, --consumer-env K=V, --api-jvm OPT, --consumer-jvm 'OPTS', --variant NAME:K=V,K=V)");
 			}
 		}

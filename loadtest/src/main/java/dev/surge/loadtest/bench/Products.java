@@ -29,14 +29,25 @@ final class Products {
 	 * Redis only.
 	 */
 	static void seed(Db db, String redisUri, int products) {
-		int count = products + 1;
+		seed(db, redisUri, 1, products + 1, true);
+	}
+
+	/**
+	 * Products {@code first..last} more, in MySQL and in the gate, for the cost curve's
+	 * large catalogue.
+	 */
+	static void add(Db db, String redisUri, long first, long last) {
+		seed(db, redisUri, first, last, false);
+	}
+
+	private static void seed(Db db, String redisUri, long first, long last, boolean bare) {
 		long units = 10_000_000L;
 		try (Connection connection = db.connect();
 				PreparedStatement product = connection
 					.prepareStatement("INSERT INTO products (id, name, price_cents) VALUES (?, ?, ?)");
 				PreparedStatement stock = connection
 					.prepareStatement("INSERT INTO product_stock (product_id, total, available) VALUES (?, ?, ?)")) {
-			for (long id = 1; id <= count; id++) {
+			for (long id = first; id <= last; id++) {
 				product.setLong(1, id);
 				product.setString(2, "Bench product " + id);
 				product.setLong(3, 100 + id);
@@ -54,10 +65,13 @@ final class Products {
 		}
 		RedisClient redis = RedisClient.create(redisUri);
 		try (StatefulRedisConnection<String, String> connection = redis.connect()) {
-			for (long id = 1; id <= count; id++) {
-				connection.sync().set(RedisKeys.stock(id), Long.toString(units));
-				connection.sync().set(RedisKeys.stock(BARE_FIRST_PRODUCT + id - 1), Long.toString(units));
+			for (long id = first; id <= last; id++) {
+				connection.async().set(RedisKeys.stock(id), Long.toString(units));
+				if (bare) {
+					connection.async().set(RedisKeys.stock(BARE_FIRST_PRODUCT + id - 1), Long.toString(units));
+				}
 			}
+			connection.sync().ping();
 		}
 		finally {
 			redis.shutdown();

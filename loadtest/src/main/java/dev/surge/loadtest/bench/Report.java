@@ -128,6 +128,7 @@ final class Report {
 				String.join(" ", this.options.consumerJvm), results.consumerPeak.rssMb(), results.consumerAfter.rssMb(),
 				results.consumerPeak.heapMb(), results.consumerAfter.heapMb()));
 		out.append(String.format(Locale.ROOT, "| bare endpoint (-Xmx256m) | — / %.0f | |%n%n", results.bareRss));
+		curve(out, results);
 		out.append("| start, launch to healthy | seconds, every start in the run |\n|---|---|\n");
 		results.startSeconds.forEach((name, seconds) -> out.append("| ")
 			.append(name)
@@ -142,6 +143,21 @@ final class Report {
 				results.full.accepted(), this.options.connections, results.apiOrders, results.afterBurst,
 				results.verdict));
 		return out.toString();
+	}
+
+	/** {@code --curve}: one row per point, the base point in each dimension. */
+	private static void curve(StringBuilder out, Results results) {
+		if (results.curve.isEmpty()) {
+			return;
+		}
+		out.append("| cost curve (2, consumer running) | value | req/s | p99 ms | machine CPU ms/order | ")
+			.append("API CPU ms/order | consumer CPU ms/order |\n|---|---:|---:|---:|---:|---:|---:|\n");
+		results.curve.forEach((dimension,
+				points) -> points.forEach((point) -> out.append(String.format(Locale.ROOT,
+						"| %s | %,d | %,.0f | %.1f | %.3f | %.3f | %.3f |%n", dimension, point.valueIn(dimension),
+						point.measured().perSecond().median(), point.p99(), point.machineCpu(),
+						point.measured().cpu(Measured.SERVER).median(), point.measured().cpu("consumer").median()))));
+		out.append('\n');
 	}
 
 	private static void row(StringBuilder out, String name, Measured measured) {
@@ -184,7 +200,7 @@ final class Report {
 		return Math.round(value * 1000) / 1000.0;
 	}
 
-	private String commit() {
+	String commit() {
 		try {
 			Process git = new ProcessBuilder("git", "describe", "--always", "--dirty").directory(this.home.toFile())
 				.redirectErrorStream(true)

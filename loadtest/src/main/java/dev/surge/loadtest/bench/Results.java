@@ -41,6 +41,9 @@ final class Results {
 
 	Memory.Sample consumerAfter;
 
+	/** {@code --curve}: the cost curve's points by dimension. */
+	Map<String, List<CostCurve.Point>> curve = Map.of();
+
 	/** Seconds from launch to healthy, by service, every start of the run. */
 	Map<String, List<Double>> startSeconds = Map.of();
 

@@ -34,10 +34,25 @@ record Wrk(Path script, int threads, int connections) {
 	 * @return what wrk measured
 	 */
 	Result run(String url, String path, Path tokens, long firstProduct, int products, Duration duration) {
+		return run(url, path, tokens, firstProduct, products, 1, duration);
+	}
+
+	/**
+	 * One run of orders of {@code items} distinct products each.
+	 * @param url base URL
+	 * @param path request path
+	 * @param tokens token file, or {@code null} for none
+	 * @param firstProduct first product id
+	 * @param products how many products from the first
+	 * @param items products per order
+	 * @param duration how long
+	 * @return what wrk measured
+	 */
+	Result run(String url, String path, Path tokens, long firstProduct, int products, int items, Duration duration) {
 		List<String> command = new ArrayList<>(List.of("wrk", "-t" + this.threads, "-c" + this.connections,
 				"-d" + duration.toSeconds() + "s", "--timeout", "5s", "-s", this.script.toString(), url, "--",
 				(tokens != null) ? tokens.toString() : "-", Long.toString(firstProduct), Integer.toString(products),
-				path));
+				path, Integer.toString(items)));
 		try {
 			Path output = Files.createTempFile("wrk", ".out");
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
