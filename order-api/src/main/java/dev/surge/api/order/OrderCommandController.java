@@ -1,9 +1,15 @@
 package dev.surge.api.order;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 
 import dev.surge.api.auth.CurrentUser;
+import dev.surge.api.order.OrderCommandRequests.Requested;
 import dev.surge.api.system.Answers;
 import dev.surge.api.system.ProblemType;
 import dev.surge.contracts.CancellationRequested;
@@ -13,6 +19,7 @@ import dev.surge.contracts.PaymentReported;
 import dev.surge.contracts.RefundDecided;
 import dev.surge.contracts.RefundRequested;
 
+import org.springframework.core.annotation.AliasFor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,8 +27,9 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -39,69 +47,75 @@ class OrderCommandController {
 		this.commands = commands;
 	}
 
-	@ResponseStatus(HttpStatus.ACCEPTED)
-	@Answers({ ProblemType.NOT_FOUND, ProblemType.ILLEGAL_TRANSITION })
-	@PostMapping(path = "/api/orders/{id}/payment", consumes = MediaType.APPLICATION_JSON_VALUE)
-	Mono<ResponseEntity<OrderCommandRequests.Requested>> pay(@PathVariable long id,
-			@Valid @RequestBody OrderCommandRequests.Payment payment, @AuthenticationPrincipal Jwt token,
-			ServerHttpRequest http) {
-		CurrentUser user = CurrentUser.of(token);
-		return request(http, user,
-				new PaymentReported(id, user.username(), payment.outcome(), System.currentTimeMillis()));
+	@CommandRoute("/api/orders/{id}/payment")
+	Mono<ResponseEntity<Requested>> pay(@PathVariable long id, @Valid @RequestBody OrderCommandRequests.Payment payment,
+			@AuthenticationPrincipal Jwt token, ServerHttpRequest http) {
+		return request(token, http, (user, now) -> new PaymentReported(id, user.username(), payment.outcome(), now));
 	}
 
-	@ResponseStatus(HttpStatus.ACCEPTED)
-	@Answers({ ProblemType.NOT_FOUND, ProblemType.ILLEGAL_TRANSITION })
-	@PostMapping(path = "/api/orders/{id}/cancel", consumes = MediaType.APPLICATION_JSON_VALUE)
-	Mono<ResponseEntity<OrderCommandRequests.Requested>> cancel(@PathVariable long id,
+	@CommandRoute("/api/orders/{id}/cancel")
+	Mono<ResponseEntity<Requested>> cancel(@PathVariable long id,
 			@Valid @RequestBody OrderCommandRequests.Reason reason, @AuthenticationPrincipal Jwt token,
 			ServerHttpRequest http) {
-		CurrentUser user = CurrentUser.of(token);
-		return request(http, user,
-				new CancellationRequested(id, user.username(), user.isAdmin(),
-						reason.orDefault("cancelled by " + (user.isAdmin() ? "admin" : "customer")),
-						System.currentTimeMillis()));
+		return request(token, http, (user, now) -> new CancellationRequested(id, user.username(), user.isAdmin(),
+				reason.orDefault("cancelled by " + (user.isAdmin() ? "admin" : "customer")), now));
 	}
 
-	@ResponseStatus(HttpStatus.ACCEPTED)
-	@Answers({ ProblemType.NOT_FOUND, ProblemType.ILLEGAL_TRANSITION })
-	@PostMapping(path = "/api/orders/{id}/refund", consumes = MediaType.APPLICATION_JSON_VALUE)
-	Mono<ResponseEntity<OrderCommandRequests.Requested>> refund(@PathVariable long id,
+	@CommandRoute("/api/orders/{id}/refund")
+	Mono<ResponseEntity<Requested>> refund(@PathVariable long id,
 			@Valid @RequestBody OrderCommandRequests.Reason reason, @AuthenticationPrincipal Jwt token,
 			ServerHttpRequest http) {
-		CurrentUser user = CurrentUser.of(token);
-		return request(http, user, new RefundRequested(id, user.username(), reason.orDefault("refund requested"),
-				System.currentTimeMillis()));
+		return request(token, http,
+				(user, now) -> new RefundRequested(id, user.username(), reason.orDefault("refund requested"), now));
 	}
 
-	@ResponseStatus(HttpStatus.ACCEPTED)
-	@Answers({ ProblemType.NOT_FOUND, ProblemType.ILLEGAL_TRANSITION })
-	@PostMapping(path = "/api/admin/orders/{id}/fulfilment", consumes = MediaType.APPLICATION_JSON_VALUE)
-	Mono<ResponseEntity<OrderCommandRequests.Requested>> fulfil(@PathVariable long id,
+	@CommandRoute("/api/admin/orders/{id}/fulfilment")
+	Mono<ResponseEntity<Requested>> fulfil(@PathVariable long id,
 			@Valid @RequestBody OrderCommandRequests.Fulfilment fulfilment, @AuthenticationPrincipal Jwt token,
 			ServerHttpRequest http) {
-		CurrentUser user = CurrentUser.of(token);
-		return request(http, user, new FulfilmentUpdated(id, fulfilment.action(), user.username(),
-				fulfilment.reason().strip(), System.currentTimeMillis()));
+		return request(token, http, (user, now) -> new FulfilmentUpdated(id, fulfilment.action(), user.username(),
+				fulfilment.reason().strip(), now));
 	}
 
-	@ResponseStatus(HttpStatus.ACCEPTED)
-	@Answers({ ProblemType.NOT_FOUND, ProblemType.ILLEGAL_TRANSITION })
-	@PostMapping(path = "/api/admin/orders/{id}/refund-decision", consumes = MediaType.APPLICATION_JSON_VALUE)
-	Mono<ResponseEntity<OrderCommandRequests.Requested>> decideRefund(@PathVariable long id,
+	@CommandRoute("/api/admin/orders/{id}/refund-decision")
+	Mono<ResponseEntity<Requested>> decideRefund(@PathVariable long id,
 			@Valid @RequestBody OrderCommandRequests.RefundDecision decision, @AuthenticationPrincipal Jwt token,
 			ServerHttpRequest http) {
-		CurrentUser user = CurrentUser.of(token);
-		return request(http, user,
-				new RefundDecided(id, decision.approve(), user.username(),
+		return request(token, http,
+				(user, now) -> new RefundDecided(id, decision.approve(), user.username(),
 						new OrderCommandRequests.Reason(decision.reason())
 							.orDefault(decision.approve() ? "refund approved" : "refund rejected"),
-						System.currentTimeMillis()));
+						now));
 	}
 
-	private Mono<ResponseEntity<OrderCommandRequests.Requested>> request(ServerHttpRequest http, CurrentUser user,
-			OrderEvent command) {
-		return this.commands.request(user, command, http).map((requested) -> ResponseEntity.accepted().body(requested));
+	private Mono<ResponseEntity<Requested>> request(Jwt token, ServerHttpRequest http, Command command) {
+		CurrentUser user = CurrentUser.of(token);
+		return this.commands.request(user, command.by(user, System.currentTimeMillis()), http)
+			.map((requested) -> ResponseEntity.accepted().body(requested));
+	}
+
+	/** The event a command of {@code user} becomes, stamped {@code now}. */
+	@FunctionalInterface
+	private interface Command {
+
+		OrderEvent by(CurrentUser user, long now);
+
+	}
+
+	/**
+	 * A command route: a JSON body, 202 once the command is on Kafka, 404 for an order
+	 * the caller may not see and 409 when the order's state does not allow it.
+	 */
+	@Target(ElementType.METHOD)
+	@Retention(RetentionPolicy.RUNTIME)
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@Answers({ ProblemType.NOT_FOUND, ProblemType.ILLEGAL_TRANSITION })
+	@RequestMapping(method = RequestMethod.POST, consumes = MediaType.APPLICATION_JSON_VALUE)
+	@interface CommandRoute {
+
+		@AliasFor(annotation = RequestMapping.class, attribute = "path")
+		String value();
+
 	}
 
 }

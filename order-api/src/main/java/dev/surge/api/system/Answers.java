@@ -12,7 +12,7 @@ import java.lang.annotation.Target;
  * reference.
  */
 @Documented
-@Target(ElementType.METHOD)
+@Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)
 public @interface Answers {
 
