@@ -3,6 +3,7 @@ package dev.surge.api.product;
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.validation.Valid;
@@ -14,6 +15,7 @@ import dev.surge.api.system.Answers;
 import dev.surge.api.system.ProblemType;
 import dev.surge.api.system.Problems;
 import dev.surge.contracts.ProductDeleted;
+import dev.surge.contracts.ProductEvent;
 import dev.surge.contracts.ProductUpdated;
 import dev.surge.contracts.StockRestocked;
 
@@ -73,10 +75,8 @@ class ProductController {
 	Mono<ResponseEntity<Map<String, Object>>> update(@PathVariable long id,
 			@Valid @RequestBody ProductChanges.Details details, @AuthenticationPrincipal Jwt token) {
 		String operator = CurrentUser.of(token).username();
-		return existing(id)
-			.flatMap((product) -> this.commands.publish(new ProductUpdated(id, details.name(), details.imageUrl(),
-					details.priceCents(), details.warningStock(), operator, System.currentTimeMillis())))
-			.then(accepted(id, "UPDATE"));
+		return change(id, "UPDATE", () -> new ProductUpdated(id, details.name(), details.imageUrl(),
+				details.priceCents(), details.warningStock(), operator, System.currentTimeMillis()));
 	}
 
 	@ResponseStatus(HttpStatus.ACCEPTED)
@@ -102,10 +102,13 @@ class ProductController {
 			@Valid @RequestBody ProductChanges.Restock restock, @AuthenticationPrincipal Jwt token) {
 		String operator = CurrentUser.of(token).username();
 		String reason = (restock.reason() != null) ? restock.reason() : "restock";
-		return existing(id)
-			.flatMap((product) -> this.commands.publish(new StockRestocked(id, restock.quantity(), operator, reason,
-					UUID.randomUUID().toString(), System.currentTimeMillis())))
-			.then(accepted(id, "RESTOCK"));
+		return change(id, "RESTOCK", () -> new StockRestocked(id, restock.quantity(), operator, reason,
+				UUID.randomUUID().toString(), System.currentTimeMillis()));
+	}
+
+	/** Publishes the change of an existing product, made once it is known to exist. */
+	private Mono<ResponseEntity<Map<String, Object>>> change(long id, String action, Supplier<ProductEvent> change) {
+		return existing(id).flatMap((product) -> this.commands.publish(change.get())).then(accepted(id, action));
 	}
 
 	private Mono<Product> existing(long id) {

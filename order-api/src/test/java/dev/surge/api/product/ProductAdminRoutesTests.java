@@ -126,11 +126,7 @@ class ProductAdminRoutesTests {
 
 	@Test
 	void anUpdateIsPublishedForTheConsumer() {
-		send(HttpMethod.PUT, "/api/admin/products/" + PRODUCT, DETAILS).expectStatus()
-			.isAccepted()
-			.expectBody()
-			.jsonPath("$.action")
-			.isEqualTo("UPDATE");
+		expectAccepted(send(HttpMethod.PUT, "/api/admin/products/" + PRODUCT, DETAILS), "UPDATE");
 		verify(this.commands).publish(argThat((event) -> event instanceof ProductUpdated updated
 				&& updated.priceCents() == 1999 && "root".equals(updated.operator())));
 	}
@@ -152,11 +148,8 @@ class ProductAdminRoutesTests {
 
 	@Test
 	void aRestockIsPublishedWithItsReason() {
-		send(HttpMethod.POST, "/api/admin/products/" + PRODUCT + "/restock", Map.of("quantity", 50)).expectStatus()
-			.isAccepted()
-			.expectBody()
-			.jsonPath("$.action")
-			.isEqualTo("RESTOCK");
+		expectAccepted(send(HttpMethod.POST, "/api/admin/products/" + PRODUCT + "/restock", Map.of("quantity", 50)),
+				"RESTOCK");
 		verify(this.commands).publish(argThat((event) -> event instanceof StockRestocked restocked
 				&& restocked.quantity() == 50 && "restock".equals(restocked.reason())));
 	}
@@ -180,6 +173,10 @@ class ProductAdminRoutesTests {
 	private void expectInvalidField(String uri, Map<String, Object> body, String field) {
 		HttpMethod method = uri.matches("/api/admin/products/[0-9]+") ? HttpMethod.PUT : HttpMethod.POST;
 		expectInvalid(send(method, uri, body)).jsonPath("$.errors[0].field").isEqualTo(field);
+	}
+
+	private static void expectAccepted(WebTestClient.ResponseSpec response, String action) {
+		response.expectStatus().isAccepted().expectBody().jsonPath("$.action").isEqualTo(action);
 	}
 
 	private static WebTestClient.BodyContentSpec expectInvalid(WebTestClient.ResponseSpec response) {
