@@ -1,6 +1,7 @@
 package dev.surge.consumer.order;
 
 import dev.surge.consumer.system.InvalidRecordException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A record of {@code orders.v1} that can never be applied (not JSON, not an event,
@@ -12,7 +13,7 @@ class InvalidOrderEventException extends InvalidRecordException {
 		super(message);
 	}
 
-	InvalidOrderEventException(String message, Throwable cause) {
+	InvalidOrderEventException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 	}
 

@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.surge.consumer.system.EventJson;
 import dev.surge.contracts.CancellationRequested;
 import dev.surge.contracts.FulfilmentUpdated;
 import dev.surge.contracts.OrderEvent;
@@ -14,9 +15,6 @@ import dev.surge.contracts.RefundDecided;
 import dev.surge.contracts.RefundRequested;
 import dev.surge.contracts.ReservationExpired;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Parses and validates the JSON value of one {@code orders.v1} record. Parsing here
@@ -28,16 +26,11 @@ class OrderEventReader {
 
 	private static final int MAX_OPERATOR = 64;
 
-	private final JsonMapper json = JsonMapper.builder()
-		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-		.build();
+	private static final EventJson<OrderEvent> JSON = new EventJson<>(OrderEvent.class, "an order event",
+			InvalidOrderEventException::new);
 
 	OrderEvent read(@Nullable String key, byte @Nullable [] value) {
-		if (value == null) {
-			throw new InvalidOrderEventException("Record has no value");
-		}
-		OrderEvent event = parse(value);
+		OrderEvent event = JSON.parse(value);
 		if (event.orderId() <= 0) {
 			throw new InvalidOrderEventException("orderId must be positive");
 		}
@@ -60,19 +53,6 @@ class OrderEventReader {
 			}
 		}
 		return event;
-	}
-
-	private OrderEvent parse(byte[] value) {
-		try {
-			OrderEvent event = this.json.readValue(value, OrderEvent.class);
-			if (event == null) {
-				throw new InvalidOrderEventException("Value is JSON null");
-			}
-			return event;
-		}
-		catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
-			throw new InvalidOrderEventException("Not an order event: " + ex.getMessage(), ex);
-		}
 	}
 
 	private static void checkPlaced(OrderPlaced placed) {

@@ -1,6 +1,7 @@
 package dev.surge.consumer.product;
 
 import dev.surge.consumer.system.InvalidRecordException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A record of {@code products.v1} that can never be applied. It goes to
@@ -12,7 +13,7 @@ class InvalidProductEventException extends InvalidRecordException {
 		super(message);
 	}
 
-	InvalidProductEventException(String message, Throwable cause) {
+	InvalidProductEventException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 	}
 

@@ -1,14 +1,12 @@
 package dev.surge.consumer.product;
 
+import dev.surge.consumer.system.EventJson;
 import dev.surge.contracts.DemoResetRequested;
 import dev.surge.contracts.ProductDeleted;
 import dev.surge.contracts.ProductEvent;
 import dev.surge.contracts.ProductUpdated;
 import dev.surge.contracts.StockRestocked;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Parses and validates the JSON value of one {@code products.v1} record.
@@ -23,16 +21,11 @@ class ProductEventReader {
 
 	private static final int MAX_REQUEST_ID = 64;
 
-	private final JsonMapper json = JsonMapper.builder()
-		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-		.build();
+	private static final EventJson<ProductEvent> JSON = new EventJson<>(ProductEvent.class, "a product event",
+			InvalidProductEventException::new);
 
 	ProductEvent read(byte @Nullable [] value) {
-		if (value == null) {
-			throw new InvalidProductEventException("Record has no value");
-		}
-		ProductEvent event = parse(value);
+		ProductEvent event = JSON.parse(value);
 		switch (event) {
 			case ProductUpdated updated -> {
 				checkProduct(updated.productId());
@@ -63,19 +56,6 @@ class ProductEventReader {
 			}
 		}
 		return event;
-	}
-
-	private ProductEvent parse(byte[] value) {
-		try {
-			ProductEvent event = this.json.readValue(value, ProductEvent.class);
-			if (event == null) {
-				throw new InvalidProductEventException("Value is JSON null");
-			}
-			return event;
-		}
-		catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
-			throw new InvalidProductEventException("Not a product event: " + ex.getMessage(), ex);
-		}
 	}
 
 	private static void checkProduct(long productId) {

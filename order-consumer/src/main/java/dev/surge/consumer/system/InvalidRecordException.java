@@ -1,5 +1,7 @@
 package dev.surge.consumer.system;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A Kafka record that can never be applied (not JSON, not an event, invalid values). It
  * goes to the dead-letter topic without retries.
@@ -10,7 +12,7 @@ public class InvalidRecordException extends RuntimeException {
 		super(message);
 	}
 
-	public InvalidRecordException(String message, Throwable cause) {
+	public InvalidRecordException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 	}
 
