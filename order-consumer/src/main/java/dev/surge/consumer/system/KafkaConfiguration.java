@@ -6,6 +6,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * The topics, created on start when missing.
@@ -14,39 +15,15 @@ import org.springframework.kafka.config.TopicBuilder;
 class KafkaConfiguration {
 
 	@Bean
-	NewTopic ordersTopic(KafkaTopicProperties properties) {
-		return TopicBuilder.name(Topics.ORDERS)
-			.partitions(properties.partitions())
-			.replicas(properties.replicationFactor())
-			.build();
+	KafkaAdmin.NewTopics topics(KafkaTopicProperties properties) {
+		return new KafkaAdmin.NewTopics(topic(Topics.ORDERS, properties.partitions(), properties),
+				topic(Topics.ORDERS_DLT, 1, properties), topic(Topics.PRODUCTS, properties.partitions(), properties),
+				topic(Topics.PRODUCTS_DLT, 1, properties), topic(Topics.STOCK_ALERTS, 1, properties),
+				topic(Topics.CHANGES, 1, properties));
 	}
 
-	@Bean
-	NewTopic ordersDeadLetterTopic(KafkaTopicProperties properties) {
-		return TopicBuilder.name(Topics.ORDERS_DLT).partitions(1).replicas(properties.replicationFactor()).build();
-	}
-
-	@Bean
-	NewTopic productsTopic(KafkaTopicProperties properties) {
-		return TopicBuilder.name(Topics.PRODUCTS)
-			.partitions(properties.partitions())
-			.replicas(properties.replicationFactor())
-			.build();
-	}
-
-	@Bean
-	NewTopic productsDeadLetterTopic(KafkaTopicProperties properties) {
-		return TopicBuilder.name(Topics.PRODUCTS_DLT).partitions(1).replicas(properties.replicationFactor()).build();
-	}
-
-	@Bean
-	NewTopic stockAlertsTopic(KafkaTopicProperties properties) {
-		return TopicBuilder.name(Topics.STOCK_ALERTS).partitions(1).replicas(properties.replicationFactor()).build();
-	}
-
-	@Bean
-	NewTopic changesTopic(KafkaTopicProperties properties) {
-		return TopicBuilder.name(Topics.CHANGES).partitions(1).replicas(properties.replicationFactor()).build();
+	private static NewTopic topic(String name, int partitions, KafkaTopicProperties properties) {
+		return TopicBuilder.name(name).partitions(partitions).replicas(properties.replicationFactor()).build();
 	}
 
 }
