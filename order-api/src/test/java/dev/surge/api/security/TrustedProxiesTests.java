@@ -26,16 +26,12 @@ class TrustedProxiesTests {
 
 	@Test
 	void skipsEveryTrustedHopFromTheRight() {
-		ServerHttpRequest request = this.proxies.apply(from("10.1.2.3", "203.0.113.5, 192.168.1.7, 10.9.9.9"));
-
-		assertThat(clientIp(request)).isEqualTo("203.0.113.5");
+		assertThat(clientBehindTrustedProxy("203.0.113.5, 192.168.1.7, 10.9.9.9")).isEqualTo("203.0.113.5");
 	}
 
 	@Test
 	void ignoresWhatTheClientWroteLeftOfItsOwnAddress() {
-		ServerHttpRequest request = this.proxies.apply(from("10.1.2.3", "198.51.100.99, 203.0.113.5"));
-
-		assertThat(clientIp(request)).isEqualTo("203.0.113.5");
+		assertThat(clientBehindTrustedProxy("198.51.100.99, 203.0.113.5")).isEqualTo("203.0.113.5");
 	}
 
 	@Test
@@ -57,9 +53,7 @@ class TrustedProxiesTests {
 
 	@Test
 	void stopsAtAHopThatIsNoAddress() {
-		ServerHttpRequest request = this.proxies.apply(from("10.1.2.3", "203.0.113.5, unknown, 10.4.4.4"));
-
-		assertThat(clientIp(request)).isEqualTo("10.4.4.4");
+		assertThat(clientBehindTrustedProxy("203.0.113.5, unknown, 10.4.4.4")).isEqualTo("10.4.4.4");
 	}
 
 	@Test
@@ -74,6 +68,11 @@ class TrustedProxiesTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new TrustedProxies(new ForwardedProperties(List.of("nginx"))))
 			.withMessageContaining("nginx");
+	}
+
+	/** The client's address when a trusted proxy forwards {@code forwardedFor}. */
+	private String clientBehindTrustedProxy(String forwardedFor) {
+		return clientIp(this.proxies.apply(from("10.1.2.3", forwardedFor)));
 	}
 
 	private static MockServerHttpRequest from(String peer, String forwardedFor) {
