@@ -25,20 +25,12 @@ import dev.surge.contracts.OrderPlaced;
  * status log, PRELOCK stock log, the guarded stock UPDATE summed per product, after the
  * same id and stock reads) with plain JDBC, in batches of one transaction each, from
  * {@code writers} threads. No Kafka, no Redis, no framework.
+ *
+ * @param db the database
+ * @param writers threads writing at once
+ * @param batchSize orders per transaction
  */
-final class PlainWriter {
-
-	private final Db db;
-
-	private final int writers;
-
-	private final int batchSize;
-
-	PlainWriter(Db db, int writers, int batchSize) {
-		this.db = db;
-		this.writers = writers;
-		this.batchSize = batchSize;
-	}
+record PlainWriter(Db db, int writers, int batchSize) {
 
 	/** Writes every order and returns orders per second. */
 	double write(List<OrderPlaced> orders) {
