@@ -22,6 +22,7 @@ import dev.surge.consumer.stock.StockAllocation.Locked;
 import dev.surge.consumer.stock.StockAllocation.OutOfStock;
 import dev.surge.consumer.stock.StockAllocation.UnknownProduct;
 import dev.surge.consumer.stock.StockAllocation.Verdict;
+import dev.surge.consumer.system.Transactions;
 import dev.surge.contracts.OrderAction;
 import dev.surge.contracts.OrderEvent;
 import dev.surge.contracts.OrderLine;
@@ -35,7 +36,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -66,9 +66,7 @@ class OrderIntake {
 		this.products = products;
 		this.stock = stock;
 		this.properties = properties;
-		this.transactions = new TransactionTemplate(transactionManager);
-		// row locks only: no gap locks taken by the IN lists
-		this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+		this.transactions = Transactions.readCommitted(transactionManager);
 	}
 
 	/**

@@ -12,6 +12,7 @@ import dev.surge.consumer.stock.PendingReturn;
 import dev.surge.consumer.stock.Stock;
 import dev.surge.consumer.stock.Stock.Line;
 import dev.surge.consumer.stock.StockReturns;
+import dev.surge.consumer.system.Transactions;
 import dev.surge.contracts.OrderRules;
 import dev.surge.contracts.OrderRules.Transition;
 import dev.surge.contracts.OrderStatus;
@@ -23,7 +24,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -57,8 +57,7 @@ class OrderLifecycle {
 		this.orders = orders;
 		this.stock = stock;
 		this.returns = returns;
-		this.transactions = new TransactionTemplate(transactionManager);
-		this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+		this.transactions = Transactions.readCommitted(transactionManager);
 	}
 
 	/** Applies the command, commits, then brings returned units to Redis. */

@@ -7,6 +7,7 @@ import dev.surge.consumer.stock.PendingReturn;
 import dev.surge.consumer.stock.Stock;
 import dev.surge.consumer.stock.StockReturns;
 import dev.surge.consumer.system.ChangeNotices;
+import dev.surge.consumer.system.Transactions;
 import dev.surge.contracts.DemoResetRequested;
 import dev.surge.contracts.ProductDeleted;
 import dev.surge.contracts.ProductEvent;
@@ -21,7 +22,6 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -69,8 +69,7 @@ class ProductAdministration {
 		this.returns = returns;
 		this.orders = orders;
 		this.notices = notices;
-		this.transactions = new TransactionTemplate(transactionManager);
-		this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+		this.transactions = Transactions.readCommitted(transactionManager);
 		this.demoEnabled = demoEnabled;
 	}
 
