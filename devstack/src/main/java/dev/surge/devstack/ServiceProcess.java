@@ -2,10 +2,6 @@ package dev.surge.devstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -101,33 +97,18 @@ public final class ServiceProcess implements AutoCloseable {
 	}
 
 	private void awaitHealthy() {
-		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-		HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/health"))
-			.timeout(Duration.ofSeconds(5))
-			.build();
-		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException(
-						this.name + " exited with code " + this.process.exitValue() + " on start; last lines of "
-								+ this.logFile + ":" + System.lineSeparator() + Processes.tail(this.logFile, 40));
+		switch (HealthCheck.await(this.process, this.port, START_TIMEOUT, Duration.ofMillis(500))) {
+			case HEALTHY -> {
 			}
-			try {
-				if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException ex) {
-				// not listening yet
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("interrupted", ex);
-			}
-			Processes.sleep(Duration.ofMillis(500));
+			case EXITED -> throw startFailure("exited with code " + this.process.exitValue() + " on start");
+			case TIMED_OUT -> throw startFailure("was not healthy within " + START_TIMEOUT);
+			case INTERRUPTED -> throw new IllegalStateException("interrupted");
 		}
-		throw new IllegalStateException(this.name + " was not healthy within " + START_TIMEOUT + "; last lines of "
-				+ this.logFile + ":" + System.lineSeparator() + Processes.tail(this.logFile, 40));
+	}
+
+	private IllegalStateException startFailure(String what) {
+		return new IllegalStateException(this.name + " " + what + "; last lines of " + this.logFile + ":"
+				+ System.lineSeparator() + Processes.tail(this.logFile, 40));
 	}
 
 	/** SIGKILL, as a crash would. */

@@ -1,10 +1,6 @@
 package dev.surge.loadtest.bench;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import dev.surge.devstack.HealthCheck;
 
 /**
  * A main class of this module in a child JVM (the bare endpoint), stopped by
@@ -59,31 +57,15 @@ final class JavaChild implements AutoCloseable {
 	}
 
 	private void awaitHealthy(int port, Path log) {
-		HttpClient http = HttpClient.newHttpClient();
-		HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-			.timeout(Duration.ofSeconds(2))
-			.build();
-		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException("exited on start; see " + log);
+		switch (HealthCheck.await(this.process, port, Duration.ofSeconds(120), Duration.ofMillis(300))) {
+			case HEALTHY -> {
 			}
-			try {
-				if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-					return;
-				}
+			case EXITED -> throw new IllegalStateException("exited on start; see " + log);
+			case TIMED_OUT, INTERRUPTED -> {
+				close();
+				throw new IllegalStateException("not healthy within 120 s; see " + log);
 			}
-			catch (IOException ex) {
-				// not listening yet
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				break;
-			}
-			Pause.sleep(Duration.ofMillis(300));
 		}
-		close();
-		throw new IllegalStateException("not healthy within 120 s; see " + log);
 	}
 
 	private void destroy() {
