@@ -1,18 +1,17 @@
 package dev.surge.loadtest.bare;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import reactor.core.publisher.Mono;
 
-import dev.surge.contracts.RedisKeys;
 import dev.surge.contracts.Scripts;
+import dev.surge.loadtest.reserve.Line;
+import dev.surge.loadtest.reserve.ReserveScript;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,9 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 @SpringBootApplication
 @RestController
 public class BareReserveApplication {
-
-	@SuppressWarnings("rawtypes")
-	private static final RedisScript<List> RESERVE = RedisScript.of(Scripts.RESERVE.source(), List.class);
 
 	private final ReactiveStringRedisTemplate redis;
 
@@ -50,13 +46,7 @@ public class BareReserveApplication {
 	@PostMapping("/bare/orders")
 	Mono<ResponseEntity<Reserved>> reserve(@RequestBody Line line) {
 		long orderId = this.ids.incrementAndGet();
-		return this.redis
-			.execute(RESERVE, List.of(RedisKeys.stock(line.productId()), RedisKeys.reservations(line.productId())),
-					List.of(Long.toString(orderId), Integer.toString(line.quantity()),
-							Long.toString(System.currentTimeMillis())))
-			.cast(Object.class)
-			.collectList()
-			.map((answer) -> respond(orderId, answer));
+		return ReserveScript.reserve(this.redis, orderId, line).map((code) -> respond(orderId, code));
 	}
 
 	@GetMapping("/actuator/health")
@@ -64,22 +54,10 @@ public class BareReserveApplication {
 		return Map.of("status", "UP");
 	}
 
-	private static ResponseEntity<Reserved> respond(long orderId, List<Object> answer) {
-		List<?> reply = (answer.size() == 1 && answer.get(0) instanceof List<?> nested) ? nested : answer;
-		long code = ((Number) reply.get(0)).longValue();
+	private static ResponseEntity<Reserved> respond(long orderId, long code) {
 		HttpStatus status = (code == 1 || code == 2) ? HttpStatus.ACCEPTED
 				: (code == 0) ? HttpStatus.CONFLICT : HttpStatus.SERVICE_UNAVAILABLE;
 		return ResponseEntity.status(status).body(new Reserved(Long.toString(orderId), code));
-	}
-
-	/**
-	 * What a one-line order asks for.
-	 *
-	 * @param productId the product
-	 * @param quantity units
-	 */
-	record Line(long productId, int quantity) {
-
 	}
 
 	/**

@@ -1,20 +1,19 @@
 package dev.surge.loadtest.naive;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import reactor.core.publisher.Mono;
 
-import dev.surge.contracts.RedisKeys;
 import dev.surge.contracts.Scripts;
+import dev.surge.loadtest.reserve.Line;
+import dev.surge.loadtest.reserve.ReserveScript;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.config.TopicBuilder;
@@ -37,9 +36,6 @@ import org.springframework.web.bind.annotation.RestController;
 public class NaiveOrderApplication {
 
 	static final String TOPIC = "naive.orders.v1";
-
-	@SuppressWarnings("rawtypes")
-	private static final RedisScript<List> RESERVE = RedisScript.of(Scripts.RESERVE.source(), List.class);
 
 	private final ReactiveStringRedisTemplate redis;
 
@@ -66,44 +62,22 @@ public class NaiveOrderApplication {
 	@PostMapping("/naive/orders")
 	Mono<ResponseEntity<Placed>> place(@RequestBody Line line) {
 		long orderId = this.ids.incrementAndGet();
-		return this.redis
-			.execute(RESERVE, List.of(RedisKeys.stock(line.productId()), RedisKeys.reservations(line.productId())),
-					List.of(Long.toString(orderId), Integer.toString(line.quantity()),
-							Long.toString(System.currentTimeMillis())))
-			.cast(Object.class)
-			.collectList()
-			.flatMap((answer) -> {
-				long code = code(answer);
-				if (code != 1 && code != 2) {
-					return Mono
-						.just(ResponseEntity.status((code == 0) ? HttpStatus.CONFLICT : HttpStatus.SERVICE_UNAVAILABLE)
-							.body(new Placed(Long.toString(orderId))));
-				}
-				String order = "{\"orderId\":" + orderId + ",\"productId\":" + line.productId() + ",\"quantity\":"
-						+ line.quantity() + "}";
-				return Mono.fromFuture(() -> this.kafka.send(TOPIC, Long.toString(orderId), order))
-					.thenReturn(ResponseEntity.status(HttpStatus.ACCEPTED).body(new Placed(Long.toString(orderId))));
-			});
+		return ReserveScript.reserve(this.redis, orderId, line).flatMap((code) -> {
+			if (code != 1 && code != 2) {
+				return Mono
+					.just(ResponseEntity.status((code == 0) ? HttpStatus.CONFLICT : HttpStatus.SERVICE_UNAVAILABLE)
+						.body(new Placed(Long.toString(orderId))));
+			}
+			String order = "{\"orderId\":" + orderId + ",\"productId\":" + line.productId() + ",\"quantity\":"
+					+ line.quantity() + "}";
+			return Mono.fromFuture(() -> this.kafka.send(TOPIC, Long.toString(orderId), order))
+				.thenReturn(ResponseEntity.status(HttpStatus.ACCEPTED).body(new Placed(Long.toString(orderId))));
+		});
 	}
 
 	@GetMapping("/actuator/health")
 	Map<String, String> health() {
 		return Map.of("status", "UP");
-	}
-
-	private static long code(List<Object> answer) {
-		List<?> reply = (answer.size() == 1 && answer.get(0) instanceof List<?> nested) ? nested : answer;
-		return ((Number) reply.get(0)).longValue();
-	}
-
-	/**
-	 * What a one-line order asks for.
-	 *
-	 * @param productId the product
-	 * @param quantity units
-	 */
-	record Line(long productId, int quantity) {
-
 	}
 
 	/**
