@@ -11,13 +11,7 @@ local stock = redis.call('GET', KEYS[1])
 if (stock or '') ~= ARGV[1] then
   return {0, 0}
 end
-local flat = redis.call('HGETALL', KEYS[2])
-local entries = {}
-for i = 1, #flat, 2 do
-  entries[#entries + 1] = flat[i] .. '=' .. flat[i + 1]
-end
-table.sort(entries)
-if redis.sha1hex(table.concat(entries, ',')) ~= ARGV[2] then
+if (reservations_digest(KEYS[2])) ~= ARGV[2] then
   return {0, 0}
 end
 local target = tonumber(ARGV[3])

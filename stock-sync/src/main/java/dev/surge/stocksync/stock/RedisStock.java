@@ -19,9 +19,9 @@ final class RedisStock {
 
 	private static final LuaScript LOAD = Scripts.LOAD.script();
 
-	private static final LuaScript READ = LuaScript.fromClasspath("scripts/reconcile-read.lua");
+	private static final LuaScript READ = withDigest("scripts/reconcile-read.lua");
 
-	private static final LuaScript SET = LuaScript.fromClasspath("scripts/reconcile-set.lua");
+	private static final LuaScript SET = withDigest("scripts/reconcile-set.lua");
 
 	private final RedisClusterCommands<String, String> redis;
 
@@ -65,6 +65,15 @@ final class RedisStock {
 		List<Object> answer = SET.run(this.redis, ScriptOutputType.MULTI, keys.toArray(String[]::new),
 				args.toArray(String[]::new));
 		return (((Number) answer.get(0)).longValue() == 1) ? ((Number) answer.get(1)).longValue() : null;
+	}
+
+	/**
+	 * The script with reservations-digest.lua in front, so that the snapshot and the
+	 * compare-and-set compute the reservations' digest alike.
+	 */
+	private static LuaScript withDigest(String path) {
+		return new LuaScript(LuaScript.fromClasspath("scripts/reservations-digest.lua").source()
+				+ LuaScript.fromClasspath(path).source());
 	}
 
 	private static String[] keys(long productId) {
