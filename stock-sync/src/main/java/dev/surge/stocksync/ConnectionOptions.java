@@ -12,14 +12,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import dev.surge.contracts.StorePasswords;
 import dev.surge.contracts.StorePasswords.Secret;
 import org.jspecify.annotations.Nullable;
@@ -95,14 +99,7 @@ public final class ConnectionOptions {
 		requirePasswords(List.of(StorePasswords.REDIS));
 		if (this.redisClusterNodes == null || this.redisClusterNodes.isBlank()) {
 			RedisClient client = redisClient();
-			try {
-				StatefulRedisConnection<String, String> connection = client.connect();
-				return new RedisSession(client, connection, connection.sync());
-			}
-			catch (RuntimeException ex) {
-				client.shutdown();
-				throw ex;
-			}
+			return open(client, client::connect, StatefulRedisConnection::sync);
 		}
 		List<RedisURI> seeds = new ArrayList<>();
 		for (String node : this.redisClusterNodes.split(",")) {
@@ -114,9 +111,15 @@ public final class ConnectionOptions {
 		client.setOptions(ClusterClientOptions.builder()
 			.topologyRefreshOptions(ClusterTopologyRefreshOptions.builder().enableAllAdaptiveRefreshTriggers().build())
 			.build());
+		return open(client, client::connect, StatefulRedisClusterConnection::sync);
+	}
+
+	/** Connects, or shuts the client down when it cannot. */
+	private static <C extends StatefulConnection<String, String>> RedisSession open(AbstractRedisClient client,
+			Supplier<C> connect, Function<C, RedisClusterCommands<String, String>> commands) {
 		try {
-			StatefulRedisClusterConnection<String, String> connection = client.connect();
-			return new RedisSession(client, connection, connection.sync());
+			C connection = connect.get();
+			return new RedisSession(client, connection, commands.apply(connection));
 		}
 		catch (RuntimeException ex) {
 			client.shutdown();
