@@ -31,16 +31,12 @@ class StockSyncTests {
 
 	@Test
 	void failsWithOneLineWhenMysqlIsUnreachable() {
-		StringWriter err = new StringWriter();
-		CommandLine commandLine = StockSync.commandLine();
-		commandLine.setErr(new PrintWriter(err));
-
 		String secret = passwordFile("secret\n").toString();
-		int exit = commandLine.execute("check", "--jdbc-url", "jdbc:mysql://127.0.0.1:1/surge?connectTimeout=500",
+		Run run = execute("check", "--jdbc-url", "jdbc:mysql://127.0.0.1:1/surge?connectTimeout=500",
 				"--db-password-file", secret, "--redis-password-file", secret);
 
-		assertThat(exit).isEqualTo(StockSync.FAILED);
-		assertThat(err.toString().strip().lines()).hasSize(1)
+		assertThat(run.exit()).isEqualTo(StockSync.FAILED);
+		assertThat(run.err().strip().lines()).hasSize(1)
 			.first()
 			.asString()
 			.startsWith("stock-sync: ")
@@ -50,15 +46,11 @@ class StockSyncTests {
 	@Test
 	void refusesToRunWithoutThePasswordsOutsideTheDemoRun() {
 		Assumptions.assumeFalse(Boolean.parseBoolean(System.getenv("SURGE_DEMO_ENABLED")), "a demo environment");
-		StringWriter err = new StringWriter();
-		CommandLine commandLine = StockSync.commandLine();
-		commandLine.setErr(new PrintWriter(err));
-
 		String empty = passwordFile("").toString();
-		int exit = commandLine.execute("load", "--db-password-file", empty, "--redis-password-file", empty);
+		Run run = execute("load", "--db-password-file", empty, "--redis-password-file", empty);
 
-		assertThat(exit).isEqualTo(StockSync.FAILED);
-		assertThat(err.toString().strip().lines()).containsExactly(
+		assertThat(run.exit()).isEqualTo(StockSync.FAILED);
+		assertThat(run.err().strip().lines()).containsExactly(
 				"stock-sync: Refusing to start without SPRING_DATASOURCE_PASSWORD and SPRING_DATA_REDIS_PASSWORD "
 						+ "(only the demo run, SURGE_DEMO_ENABLED=true, may do without); or give --db-password-file / --redis-password-file");
 	}
@@ -66,28 +58,31 @@ class StockSyncTests {
 	@Test
 	void dltNeedsOnlyTheRedisPassword() {
 		Assumptions.assumeFalse(Boolean.parseBoolean(System.getenv("SURGE_DEMO_ENABLED")), "a demo environment");
-		StringWriter err = new StringWriter();
-		CommandLine commandLine = StockSync.commandLine();
-		commandLine.setErr(new PrintWriter(err));
-
 		String empty = passwordFile("").toString();
-		int exit = commandLine.execute("dlt", "list", "--db-password-file", empty, "--redis-password-file", empty);
+		Run run = execute("dlt", "list", "--db-password-file", empty, "--redis-password-file", empty);
 
-		assertThat(exit).isEqualTo(StockSync.FAILED);
-		assertThat(err.toString()).contains("without SPRING_DATA_REDIS_PASSWORD (")
+		assertThat(run.exit()).isEqualTo(StockSync.FAILED);
+		assertThat(run.err()).contains("without SPRING_DATA_REDIS_PASSWORD (")
 			.doesNotContain("SPRING_DATASOURCE_PASSWORD");
 	}
 
 	@Test
 	void takesNoPasswordOnTheCommandLine() {
+		Run run = execute("check", "--db-password", "secret");
+
+		assertThat(run.exit()).isEqualTo(CommandLine.ExitCode.USAGE);
+		assertThat(run.err()).contains("Unknown options: '--db-password', 'secret'");
+	}
+
+	/**
+	 * Runs the command line, keeping its exit code and what it wrote to standard error.
+	 */
+	private static Run execute(String... args) {
 		StringWriter err = new StringWriter();
 		CommandLine commandLine = StockSync.commandLine();
 		commandLine.setErr(new PrintWriter(err));
-
-		int exit = commandLine.execute("check", "--db-password", "secret");
-
-		assertThat(exit).isEqualTo(CommandLine.ExitCode.USAGE);
-		assertThat(err.toString()).contains("Unknown options: '--db-password', 'secret'");
+		int exit = commandLine.execute(args);
+		return new Run(exit, err.toString());
 	}
 
 	private Path passwordFile(String content) {
@@ -98,6 +93,10 @@ class StockSyncTests {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private record Run(int exit, String err) {
+
 	}
 
 }
