@@ -34,11 +34,10 @@ class DashboardCountsIntegrationTests {
 		assertThat(api().post("/api/orders", buyer.token(), Map.of("productId", product, "quantity", 50)).status())
 			.isEqualTo(409);
 		Stores.awaitStatus(pending, "PENDING_PAYMENT");
-		OrderLifecycleIntegrationTests.pay(buyer, paid, "SUCCESS");
-		OrderLifecycleIntegrationTests.pay(buyer, failed, "FAILURE");
+		Lifecycle.pay(buyer, paid, "SUCCESS");
+		Lifecycle.pay(buyer, failed, "FAILURE");
 		Stores.awaitStatus(cancelled, "PENDING_PAYMENT");
-		assertThat(api().post("/api/orders/" + cancelled + "/cancel", buyer.token(), Map.of("reason", "no")).status())
-			.isEqualTo(202);
+		Lifecycle.cancel(buyer, cancelled, "no");
 		Stores.awaitStatus(paid, "AWAITING_FULFILMENT");
 		Stores.awaitStatus(failed, "CANCELLED");
 		Stores.awaitStatus(cancelled, "CANCELLED");

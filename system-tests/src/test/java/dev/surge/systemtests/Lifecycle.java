@@ -23,12 +23,18 @@ final class Lifecycle {
 		return Long.parseLong(accepted.json().get("orderId").asString());
 	}
 
+	/** An order paid and awaiting fulfilment. */
+	static long paid(Shop.User buyer, long product, int quantity) {
+		long order = place(buyer, product, quantity);
+		pay(buyer, order, "SUCCESS");
+		Stores.awaitStatus(order, "AWAITING_FULFILMENT");
+		return order;
+	}
+
 	/** An order paid and in fulfilment. */
 	static long fulfilling(Shop.User buyer, long product, int quantity) {
-		long order = place(buyer, product, quantity);
-		OrderLifecycleIntegrationTests.pay(buyer, order, "SUCCESS");
-		Stores.awaitStatus(order, "AWAITING_FULFILMENT");
-		OrderLifecycleIntegrationTests.fulfil(order, "START", "picked");
+		long order = paid(buyer, product, quantity);
+		fulfil(order, "START", "picked");
 		Stores.awaitStatus(order, "FULFILLING");
 		return order;
 	}
@@ -36,9 +42,43 @@ final class Lifecycle {
 	/** An order paid and fulfilled to COMPLETED. */
 	static long completed(Shop.User buyer, long product, int quantity) {
 		long order = fulfilling(buyer, product, quantity);
-		OrderLifecycleIntegrationTests.fulfil(order, "COMPLETE", "delivered");
+		fulfil(order, "COMPLETE", "delivered");
 		Stores.awaitStatus(order, "COMPLETED");
 		return order;
+	}
+
+	/** The customer pays; the simulated gateway answers {@code outcome}. */
+	static void pay(Shop.User buyer, long order, String outcome) {
+		accepted(api().post("/api/orders/" + order + "/payment", buyer.token(), Map.of("outcome", outcome)));
+	}
+
+	/**
+	 * An admin moves the order's fulfilment on ({@code START}, {@code COMPLETE},
+	 * {@code FAIL}).
+	 */
+	static void fulfil(long order, String action, String reason) {
+		accepted(api().post("/api/admin/orders/" + order + "/fulfilment", Shop.admin(),
+				Map.of("action", action, "reason", reason)));
+	}
+
+	/** The customer cancels the order. */
+	static void cancel(Shop.User buyer, long order, String reason) {
+		accepted(api().post("/api/orders/" + order + "/cancel", buyer.token(), Map.of("reason", reason)));
+	}
+
+	/** The customer asks for a refund of a completed order. */
+	static void requestRefund(Shop.User buyer, long order, String reason) {
+		accepted(api().post("/api/orders/" + order + "/refund", buyer.token(), Map.of("reason", reason)));
+	}
+
+	/** An admin approves or rejects the refund an order is waiting for. */
+	static void decideRefund(long order, boolean approve, String reason) {
+		accepted(api().post("/api/admin/orders/" + order + "/refund-decision", Shop.admin(),
+				Map.of("approve", approve, "reason", reason)));
+	}
+
+	private static void accepted(Api.Response answer) {
+		assertThat(answer.status()).as(answer.text()).isEqualTo(202);
 	}
 
 	/**
@@ -56,6 +96,17 @@ final class Lifecycle {
 		await().atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(200))
 			.untilAsserted(() -> assertThat(Stores.redisStock(product)).isEqualTo(expected));
+	}
+
+	/**
+	 * Waits for the stock returns to reach Redis, then checks MySQL's stock row and the
+	 * invariants. With no order of the product left to claim, Redis holds MySQL's
+	 * available units.
+	 */
+	static void assertStockSettles(long product, Stores.StockRow expected) {
+		awaitRedisStock(product, expected.available());
+		assertThat(Stores.stock(product)).isEqualTo(expected);
+		Stores.assertInvariants(product);
 	}
 
 	/** Gives in-flight commands time to be applied (or ignored) before counting. */

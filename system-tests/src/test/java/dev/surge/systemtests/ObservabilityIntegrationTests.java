@@ -71,7 +71,7 @@ class ObservabilityIntegrationTests {
 		Api.Response tooMany = api().post("/api/orders", buyer.token(),
 				Map.of("productId", Shop.product(2), "quantity", 3));
 		Stores.awaitStatus(paid, "PENDING_PAYMENT");
-		OrderLifecycleIntegrationTests.pay(buyer, paid, "SUCCESS");
+		Lifecycle.pay(buyer, paid, "SUCCESS");
 		Stores.awaitStatus(paid, "AWAITING_FULFILMENT");
 		assertThat(system.stockSync("reconcile").exitCode()).isIn(0, 1);
 

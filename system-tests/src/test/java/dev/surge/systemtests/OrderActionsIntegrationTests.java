@@ -34,35 +34,26 @@ class OrderActionsIntegrationTests {
 		Stores.awaitStatus(order, "PENDING_PAYMENT");
 
 		step(buyer, order, List.of("PAY", "CANCEL"), List.of("CANCEL"));
-		assertAccepted(request(buyer.token(), order, "PAY"));
-		Stores.awaitStatus(order, "AWAITING_FULFILMENT");
+		moveOn(buyer.token(), order, "PAY", "AWAITING_FULFILMENT");
 
 		step(buyer, order, List.of("CANCEL"), List.of("CANCEL", "START_FULFILMENT"));
-		assertAccepted(request(Shop.admin(), order, "START_FULFILMENT"));
-		Stores.awaitStatus(order, "FULFILLING");
+		moveOn(Shop.admin(), order, "START_FULFILMENT", "FULFILLING");
 
 		step(buyer, order, List.of(), List.of("COMPLETE_FULFILMENT", "FAIL_FULFILMENT"));
-		assertAccepted(request(Shop.admin(), order, "FAIL_FULFILMENT"));
-		Stores.awaitStatus(order, "FULFILMENT_FAILED");
+		moveOn(Shop.admin(), order, "FAIL_FULFILMENT", "FULFILMENT_FAILED");
 
 		step(buyer, order, List.of("CANCEL"), List.of("CANCEL", "START_FULFILMENT"));
-		assertAccepted(request(Shop.admin(), order, "START_FULFILMENT"));
-		Stores.awaitStatus(order, "FULFILLING");
-		assertAccepted(request(Shop.admin(), order, "COMPLETE_FULFILMENT"));
-		Stores.awaitStatus(order, "COMPLETED");
+		moveOn(Shop.admin(), order, "START_FULFILMENT", "FULFILLING");
+		moveOn(Shop.admin(), order, "COMPLETE_FULFILMENT", "COMPLETED");
 
 		step(buyer, order, List.of("REQUEST_REFUND"), List.of());
-		assertAccepted(request(buyer.token(), order, "REQUEST_REFUND"));
-		Stores.awaitStatus(order, "AFTER_SALE");
+		moveOn(buyer.token(), order, "REQUEST_REFUND", "AFTER_SALE");
 
 		step(buyer, order, List.of(), List.of("APPROVE_REFUND", "REJECT_REFUND"));
-		assertAccepted(request(Shop.admin(), order, "APPROVE_REFUND"));
-		Stores.awaitStatus(order, "REFUNDED");
+		moveOn(Shop.admin(), order, "APPROVE_REFUND", "REFUNDED");
 
 		step(buyer, order, List.of(), List.of());
-		Lifecycle.awaitRedisStock(product, 10);
-		assertThat(Stores.stock(product)).isEqualTo(new Stores.StockRow(10, 10, 0, 0));
-		Stores.assertInvariants(product);
+		Lifecycle.assertStockSettles(product, new Stores.StockRow(10, 10, 0, 0));
 	}
 
 	@Test
@@ -70,16 +61,14 @@ class OrderActionsIntegrationTests {
 		long product = Shop.product(10);
 		Shop.User buyer = Shop.customer();
 		long order = Lifecycle.fulfilling(buyer, product, 3);
-		OrderLifecycleIntegrationTests.fulfil(order, "FAIL", "parcel lost");
+		Lifecycle.fulfil(order, "FAIL", "parcel lost");
 		Stores.awaitStatus(order, "FULFILMENT_FAILED");
 
 		assertAccepted(request(buyer.token(), order, "CANCEL"));
 
 		Stores.awaitStatus(order, "CANCELLED");
-		Lifecycle.awaitRedisStock(product, 10);
-		assertThat(Stores.stock(product)).isEqualTo(new Stores.StockRow(10, 10, 0, 0));
+		Lifecycle.assertStockSettles(product, new Stores.StockRow(10, 10, 0, 0));
 		assertThat(Stores.stockLogRows(product, "REFUND_RETURN")).isEqualTo(1);
-		Stores.assertInvariants(product);
 	}
 
 	/**
@@ -143,6 +132,12 @@ class OrderActionsIntegrationTests {
 			case "REJECT_REFUND" -> api().post(admin + "/refund-decision", token, Map.of("approve", false));
 			default -> throw new IllegalArgumentException(action);
 		};
+	}
+
+	/** A listed request is accepted and moves the order on to {@code status}. */
+	private static void moveOn(String token, long order, String action, String status) {
+		assertAccepted(request(token, order, action));
+		Stores.awaitStatus(order, status);
 	}
 
 	private static void assertAccepted(Api.Response answer) {

@@ -4,7 +4,14 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
+import static dev.surge.systemtests.Lifecycle.cancel;
+import static dev.surge.systemtests.Lifecycle.decideRefund;
+import static dev.surge.systemtests.Lifecycle.fulfil;
+import static dev.surge.systemtests.Lifecycle.pay;
+import static dev.surge.systemtests.Lifecycle.requestRefund;
 import static dev.surge.systemtests.Shop.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,10 +25,8 @@ class OrderLifecycleIntegrationTests {
 	void paidOrderIsFulfilledToCompletedWithOperatorAndReasonLogged() {
 		long product = Shop.product(10, 1500);
 		Shop.User buyer = Shop.customer();
-		long order = Lifecycle.place(buyer, product, 2);
+		long order = Lifecycle.paid(buyer, product, 2);
 
-		pay(buyer, order, "SUCCESS");
-		Stores.awaitStatus(order, "AWAITING_FULFILMENT");
 		assertThat(Stores.stock(product)).isEqualTo(new Stores.StockRow(10, 8, 0, 2));
 		assertThat(Stores.payments(order, "SUCCESS")).isEqualTo(1);
 		assertThat(Stores.statusLogRows(order, "PAID")).isEqualTo(1);
@@ -43,53 +48,32 @@ class OrderLifecycleIntegrationTests {
 		Stores.assertInvariants(product);
 	}
 
-	@Test
-	void failedPaymentCancelsTheOrderAndGivesTheStockBack() {
+	@ParameterizedTest
+	@CsvSource({ "FAILURE, PAYMENT_FAILED", "TIMEOUT, PAYMENT_TIMEOUT" })
+	void aFailedOrTimedOutPaymentCancelsWithItsReasonAndGivesTheStockBack(String outcome, String reason) {
 		long product = Shop.product(10);
 		Shop.User buyer = Shop.customer();
 		long order = Lifecycle.place(buyer, product, 4);
 
-		pay(buyer, order, "FAILURE");
+		pay(buyer, order, outcome);
 
 		Stores.awaitStatus(order, "CANCELLED");
-		assertThat(Stores.statusReason(order)).isEqualTo("PAYMENT_FAILED");
-		Lifecycle.awaitRedisStock(product, 10);
-		assertThat(Stores.stock(product)).isEqualTo(new Stores.StockRow(10, 10, 0, 0));
+		assertThat(Stores.statusReason(order)).isEqualTo(reason);
+		Lifecycle.assertStockSettles(product, new Stores.StockRow(10, 10, 0, 0));
 		assertThat(Stores.stockLogRows(product, "RELEASE")).isEqualTo(1);
-		Stores.assertInvariants(product);
-	}
-
-	@Test
-	void paymentTimeoutCancelsWithItsReason() {
-		long product = Shop.product(10);
-		Shop.User buyer = Shop.customer();
-		long order = Lifecycle.place(buyer, product, 1);
-
-		pay(buyer, order, "TIMEOUT");
-
-		Stores.awaitStatus(order, "CANCELLED");
-		assertThat(Stores.statusReason(order)).isEqualTo("PAYMENT_TIMEOUT");
-		Lifecycle.awaitRedisStock(product, 10);
-		Stores.assertInvariants(product);
 	}
 
 	@Test
 	void cancellingAPaidOrderBeforeFulfilmentRefundsTheStock() {
 		long product = Shop.product(10);
 		Shop.User buyer = Shop.customer();
-		long order = Lifecycle.place(buyer, product, 3);
-		pay(buyer, order, "SUCCESS");
-		Stores.awaitStatus(order, "AWAITING_FULFILMENT");
+		long order = Lifecycle.paid(buyer, product, 3);
 
-		Api.Response cancel = api().post("/api/orders/" + order + "/cancel", buyer.token(),
-				Map.of("reason", "changed my mind"));
+		cancel(buyer, order, "changed my mind");
 
-		assertThat(cancel.status()).isEqualTo(202);
 		Stores.awaitStatus(order, "CANCELLED");
-		Lifecycle.awaitRedisStock(product, 10);
-		assertThat(Stores.stock(product)).isEqualTo(new Stores.StockRow(10, 10, 0, 0));
+		Lifecycle.assertStockSettles(product, new Stores.StockRow(10, 10, 0, 0));
 		assertThat(Stores.stockLogRows(product, "REFUND_RETURN")).isEqualTo(1);
-		Stores.assertInvariants(product);
 	}
 
 	@Test
@@ -99,27 +83,16 @@ class OrderLifecycleIntegrationTests {
 		long refunded = Lifecycle.completed(buyer, product, 2);
 		long kept = Lifecycle.completed(buyer, product, 1);
 
-		assertThat(
-				api().post("/api/orders/" + refunded + "/refund", buyer.token(), Map.of("reason", "broken")).status())
-			.isEqualTo(202);
-		assertThat(api().post("/api/orders/" + kept + "/refund", buyer.token(), Map.of("reason", "meh")).status())
-			.isEqualTo(202);
+		requestRefund(buyer, refunded, "broken");
+		requestRefund(buyer, kept, "meh");
 		Stores.awaitStatus(refunded, "AFTER_SALE");
 		Stores.awaitStatus(kept, "AFTER_SALE");
-		assertThat(api()
-			.post("/api/admin/orders/" + refunded + "/refund-decision", Shop.admin(),
-					Map.of("approve", true, "reason", "goods returned"))
-			.status()).isEqualTo(202);
-		assertThat(api()
-			.post("/api/admin/orders/" + kept + "/refund-decision", Shop.admin(),
-					Map.of("approve", false, "reason", "not eligible"))
-			.status()).isEqualTo(202);
+		decideRefund(refunded, true, "goods returned");
+		decideRefund(kept, false, "not eligible");
 
 		Stores.awaitStatus(refunded, "REFUNDED");
 		Stores.awaitStatus(kept, "COMPLETED");
-		Lifecycle.awaitRedisStock(product, 9);
-		assertThat(Stores.stock(product)).isEqualTo(new Stores.StockRow(10, 9, 0, 1));
-		Stores.assertInvariants(product);
+		Lifecycle.assertStockSettles(product, new Stores.StockRow(10, 9, 0, 1));
 	}
 
 	@Test
@@ -172,18 +145,6 @@ class OrderLifecycleIntegrationTests {
 		assertThat(Stores.payments(order, "SUCCESS")).isEqualTo(1);
 		assertThat(Stores.stock(product)).isEqualTo(new Stores.StockRow(10, 9, 0, 1));
 		Stores.assertInvariants(product);
-	}
-
-	static void pay(Shop.User buyer, long order, String outcome) {
-		Api.Response answer = api().post("/api/orders/" + order + "/payment", buyer.token(),
-				Map.of("outcome", outcome));
-		assertThat(answer.status()).as(answer.text()).isEqualTo(202);
-	}
-
-	static void fulfil(long order, String action, String reason) {
-		Api.Response answer = api().post("/api/admin/orders/" + order + "/fulfilment", Shop.admin(),
-				Map.of("action", action, "reason", reason));
-		assertThat(answer.status()).as(answer.text()).isEqualTo(202);
 	}
 
 }

@@ -42,9 +42,7 @@ class OrderRaceIntegrationTests {
 
 		Map<String, Long> states = awaitSettled(product, "AWAITING_FULFILMENT", "CANCELLED");
 		long paid = states.getOrDefault("AWAITING_FULFILMENT", 0L);
-		Lifecycle.awaitRedisStock(product, ORDERS - paid);
-		assertThat(Stores.stock(product)).isEqualTo(new Stores.StockRow(ORDERS, ORDERS - paid, 0, paid));
-		Stores.assertInvariants(product);
+		Lifecycle.assertStockSettles(product, new Stores.StockRow(ORDERS, ORDERS - paid, 0, paid));
 	}
 
 	@Test
@@ -59,10 +57,8 @@ class OrderRaceIntegrationTests {
 
 		Map<String, Long> states = awaitSettled(product, "AWAITING_FULFILMENT", "CANCELLED");
 		long paid = states.getOrDefault("AWAITING_FULFILMENT", 0L);
-		Lifecycle.awaitRedisStock(product, ORDERS - paid);
-		assertThat(Stores.stock(product)).isEqualTo(new Stores.StockRow(ORDERS, ORDERS - paid, 0, paid));
+		Lifecycle.assertStockSettles(product, new Stores.StockRow(ORDERS, ORDERS - paid, 0, paid));
 		assertThat(Stores.stockLogRows(product, "RELEASE")).isEqualTo(ORDERS - paid);
-		Stores.assertInvariants(product);
 	}
 
 	@Test
@@ -75,10 +71,8 @@ class OrderRaceIntegrationTests {
 				buyers.get(i / 2).token(), Map.of("reason", "twice")));
 
 		awaitSettled(product, "CANCELLED");
-		Lifecycle.awaitRedisStock(product, ORDERS);
-		assertThat(Stores.stock(product)).isEqualTo(new Stores.StockRow(ORDERS, ORDERS, 0, 0));
+		Lifecycle.assertStockSettles(product, new Stores.StockRow(ORDERS, ORDERS, 0, 0));
 		assertThat(Stores.stockLogRows(product, "RELEASE")).isEqualTo(ORDERS);
-		Stores.assertInvariants(product);
 	}
 
 	@Test
@@ -89,7 +83,7 @@ class OrderRaceIntegrationTests {
 		List<Long> orders = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			long order = Lifecycle.completed(buyer, product, 1);
-			api().post("/api/orders/" + order + "/refund", buyer.token(), Map.of("reason", "faulty"));
+			Lifecycle.requestRefund(buyer, order, "faulty");
 			orders.add(order);
 		}
 		orders.forEach((order) -> Stores.awaitStatus(order, "AFTER_SALE"));
@@ -99,10 +93,8 @@ class OrderRaceIntegrationTests {
 						Map.of("approve", true, "reason", "returned")));
 
 		awaitSettled(product, "REFUNDED");
-		Lifecycle.awaitRedisStock(product, count);
-		assertThat(Stores.stock(product)).isEqualTo(new Stores.StockRow(count, count, 0, 0));
+		Lifecycle.assertStockSettles(product, new Stores.StockRow(count, count, 0, 0));
 		assertThat(Stores.stockLogRows(product, "REFUND_RETURN")).isEqualTo(count);
-		Stores.assertInvariants(product);
 	}
 
 	private static List<Long> placeOnePerBuyer(long product, List<Shop.User> buyers) {
