@@ -17,26 +17,14 @@ import dev.surge.devstack.ServiceProcess;
  * Step 3: the consumer draining a pre-filled backlog, on the hot product and spread over
  * the products, against a plain JDBC writer of the same rows; both measured by MySQL's
  * clock. Each backlog's orders belong to a user of their own.
+ *
+ * @param options the benchmark's options
+ * @param services starts the consumer again
+ * @param db MySQL, for the plain writer and the write rates
+ * @param backlog fills and watches the backlogs
+ * @param results where the drain rates go
  */
-final class DrainRuns {
-
-	private final Options options;
-
-	private final Services services;
-
-	private final Db db;
-
-	private final Backlog backlog;
-
-	private final Results results;
-
-	DrainRuns(Options options, Services services, Db db, Backlog backlog, Results results) {
-		this.options = options;
-		this.services = services;
-		this.db = db;
-		this.backlog = backlog;
-		this.results = results;
-	}
+record DrainRuns(Options options, Services services, Db db, Backlog backlog, Results results) {
 
 	/**
 	 * Stops the consumer before each backlog, starts it again on it.

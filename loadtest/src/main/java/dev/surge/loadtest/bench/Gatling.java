@@ -8,17 +8,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs the {@code --gatling} simulation against the benchmark's system, through the Maven
  * wrapper ({@code gatling:test}), smoke load with {@code --smoke}.
+ *
+ * @param options the benchmark's options
+ * @param home the repository, where the Maven wrapper is
  */
-final class Gatling {
-
-	private final Options options;
-
-	private final Path home;
-
-	Gatling(Options options, Path home) {
-		this.options = options;
-		this.home = home;
-	}
+record Gatling(Options options, Path home) {
 
 	/**
 	 * Runs the simulation, for at most 15 minutes.

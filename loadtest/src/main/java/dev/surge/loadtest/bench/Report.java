@@ -17,21 +17,15 @@ import tools.jackson.databind.json.JsonMapper;
  * The table of a run's {@link Results}, headed by date and commit: printed, written to a
  * file of the run under {@code loadtest/target/bench} (and appended to {@code --doc} if
  * given), followed by one {@code BENCH-SUMMARY {json}} line for scripts.
+ *
+ * @param options the benchmark's options
+ * @param home the repository (the commit, {@code --doc})
  */
-final class Report {
+record Report(Options options, Path home) {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
-
-	private final Options options;
-
-	private final Path home;
-
-	Report(Options options, Path home) {
-		this.options = options;
-		this.home = home;
-	}
 
 	/**
 	 * Prints the table and writes it to a file of its own in the workspace (and appends

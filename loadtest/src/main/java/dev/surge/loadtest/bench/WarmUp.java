@@ -9,17 +9,11 @@ import java.nio.file.Path;
  * endpoint, not the API, whose far longer code path C2 is still compiling a minute later
  * on 2 busy cores (a single dip ended the warm-up too early; a flat rate alone, while C2
  * still compiled, once too).
+ *
+ * @param wrk the load generator
+ * @param options the benchmark's options
  */
-final class WarmUp {
-
-	private final Wrk wrk;
-
-	private final Options options;
-
-	WarmUp(Wrk wrk, Options options) {
-		this.wrk = wrk;
-		this.options = options;
-	}
+record WarmUp(Wrk wrk, Options options) {
 
 	void run(long server, String url, String path, Path tokens, long firstProduct) {
 		long deadline = System.nanoTime() + this.options.maxWarmup.toNanos();
