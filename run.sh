@@ -12,6 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/java-home.sh
 source scripts/prerequisites.sh
+source scripts/devstack.sh
 
 build=true
 command=run
@@ -40,13 +41,5 @@ if $build; then
   ./mvnw -B -q -DskipTests package
 fi
 
-classpath_file=devstack/target/classes/dev/surge/devstack/kafka.classpath
-if [ ! -f "$classpath_file" ]; then
-  echo "devstack is not built: run ./mvnw package first (or ./run.sh without --no-build)" >&2
-  exit 1
-fi
-
-# Not a fat jar: the Kafka broker runs in a child JVM and needs the real classpath.
-exec "$JAVA_HOME/bin/java" -Xmx256m -XX:+ExitOnOutOfMemoryError \
-  -cp "devstack/target/classes:$(cat "$classpath_file")" \
-  dev.surge.devstack.Devstack "$command" --home . "${args[@]}"
+surge_devstack 256m 1 "run ./mvnw package first (or ./run.sh without --no-build)" \
+  "$command" --home . "${args[@]}"

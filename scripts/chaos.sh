@@ -9,12 +9,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/java-home.sh
+source scripts/devstack.sh
 
-classpath_file=devstack/target/classes/dev/surge/devstack/kafka.classpath
-if [ ! -f "$classpath_file" ]; then
-  echo "devstack is not built: run ./mvnw -B -DskipTests package first" >&2
-  exit 2
-fi
-exec "$JAVA_HOME/bin/java" -Xmx1g -XX:+ExitOnOutOfMemoryError \
-  -cp "devstack/target/classes:$(cat "$classpath_file")" \
-  dev.surge.devstack.Devstack chaos --home . "$@"
+surge_devstack 1g 2 "run ./mvnw -B -DskipTests package first" chaos --home . "$@"
