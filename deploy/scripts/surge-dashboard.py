@@ -29,6 +29,11 @@ def unit(u, **defaults):
     return {"fieldConfig": {"defaults": {"unit": u, **defaults}, "overrides": []}}
 
 
+def green_below(value, color):
+    """Thresholds: green, and `color` from `value` on."""
+    return {"mode": "absolute", "steps": [{"color": "green", "value": None}, {"color": color, "value": value}]}
+
+
 panel("Orders accepted /s", "stat", 0, 0, 6, 5,
       [prom(f'sum(rate(http_server_requests_seconds_count{{{ORDERS},status="202"}}[1m]))', "orders/s")],
       "POST /api/orders answered 202 (reserved in Redis, acknowledged by Kafka), both API instances.",
@@ -39,8 +44,7 @@ panel("Sold out (409) /s", "stat", 6, 0, 6, 5,
 panel("Unavailable (503) /s", "stat", 12, 0, 6, 5,
       [prom(f'sum(rate(http_server_requests_seconds_count{{{ORDERS},status="503"}}[1m]))', "503/s")],
       "Redis or Kafka unavailable (breaker open or publish failed); answered with Retry-After.",
-      **unit("reqps", decimals=1, thresholds={"mode": "absolute", "steps": [
-          {"color": "green", "value": None}, {"color": "red", "value": 0.1}]}))
+      **unit("reqps", decimals=1, thresholds=green_below(0.1, "red")))
 panel("Instances up", "stat", 18, 0, 6, 5,
       [prom('sum by (job) (up{job=~"order-api|order-consumer"})', "{{job}}")],
       "Scraped instances per service (2 each in docker-compose).", **unit("none"))
@@ -106,18 +110,15 @@ panel("Payment failures", "stat", 0, 36, 6, 5,
 panel("Reservations expired (15 min)", "stat", 6, 36, 6, 5,
       [prom('sum(increase(surge_reservations_expired_total{job="order-api"}[15m]))', "expired")],
       "Reservations the sweeper settled because Kafka did not confirm the publish in time.",
-      **unit("short", decimals=0, thresholds={"mode": "absolute", "steps": [
-          {"color": "green", "value": None}, {"color": "orange", "value": 1}]}))
+      **unit("short", decimals=0, thresholds=green_below(1, "orange")))
 panel("Dead letters", "stat", 12, 36, 6, 5,
       [prom('max by (topic) (surge_dlt_records{job="order-consumer"})', "{{topic}}")],
       "Records waiting in the dead-letter topics (stock-sync dlt list / replay).",
-      **unit("short", decimals=0, thresholds={"mode": "absolute", "steps": [
-          {"color": "green", "value": None}, {"color": "red", "value": 1}]}))
+      **unit("short", decimals=0, thresholds=green_below(1, "red")))
 panel("Drift (latest reconcile)", "stat", 18, 36, 6, 5,
       [prom('max(surge_reconcile_drifting_products{job="order-consumer"})', "drifting products")],
       "Products the latest full stock-sync check/reconcile found drifting (Redis vs MySQL).",
-      **unit("short", decimals=0, thresholds={"mode": "absolute", "steps": [
-          {"color": "green", "value": None}, {"color": "red", "value": 1}]}))
+      **unit("short", decimals=0, thresholds=green_below(1, "red")))
 panel("Firing alerts", "table", 0, 41, 24, 6,
       [prom('ALERTS{alertstate="firing"}', "{{alertname}}")],
       "Prometheus alert rules (deploy/prometheus/alerts.yml) firing now.",
