@@ -14,29 +14,19 @@ import dev.surge.devstack.ServiceProcess;
  * 1, 5, 20; products 1 (one hot product), 1,000, 100,000; connections 16, 64, 256. Each
  * point is a warm-up round at that point and one measured window, with the consumer
  * running; the catalogue grows to 100,000 products only for its last point.
+ *
+ * @param options the benchmark's options
+ * @param workspace the repository, for the wrk script
+ * @param db MySQL, where the catalogue grows for the last point
+ * @param redisUri the Redis the catalogue's stock is loaded into
  */
-final class CostCurve {
+record CostCurve(Options options, Workspace workspace, Db db, String redisUri) {
 
 	static final int BASE_ITEMS = 1;
 
 	static final int BASE_CONNECTIONS = 64;
 
 	static final int LARGE_CATALOGUE = 100_000;
-
-	private final Options options;
-
-	private final Workspace workspace;
-
-	private final Db db;
-
-	private final String redisUri;
-
-	CostCurve(Options options, Workspace workspace, Db db, String redisUri) {
-		this.options = options;
-		this.workspace = workspace;
-		this.db = db;
-		this.redisUri = redisUri;
-	}
 
 	/**
 	 * Every point, by dimension.
