@@ -108,14 +108,14 @@ public final class Bench {
 				consumer.stop();
 			}
 		}
+		Report report = new Report(this.options, this.workspace.home());
 		if (!results.curve.isEmpty()) {
 			Path chart = this.workspace.home().resolve("docs/cost-curve.svg");
-			CurveChart.write(results.curve, "Surge " + new Report(this.options, this.workspace.home()).commit() + ", "
-					+ RUN_STAMP.format(results.at) + " UTC, one 2-core machine, every process on it", chart);
+			CurveChart.write(results.curve, "Surge " + report.commit() + ", " + RUN_STAMP.format(results.at)
+					+ " UTC, one 2-core machine, every process on it", chart);
 			Progress.log("cost curve drawn to " + chart);
 		}
-		new Report(this.options, this.workspace.home()).publish(results,
-				this.workspace.file("report-" + RUN_STAMP.format(results.at) + ".md"));
+		report.publish(results, this.workspace.file("report-" + RUN_STAMP.format(results.at) + ".md"));
 		if (!results.verdict.ok()) {
 			throw new IllegalStateException("Oversold: " + results.verdict);
 		}
