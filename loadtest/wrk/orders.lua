@@ -5,6 +5,7 @@
 -- PATH    default /api/orders
 -- ITEMS   products per order (default 1: {"productId":..,"quantity":1}; more: an items list of
 --         neighbouring products from a random one, at most COUNT)
+-- WRK_IDEMPOTENCY_KEY=off in the environment: no Idempotency-Key header (what the key costs)
 -- done() prints one JSON line (latencies in microseconds) that the benchmark reads.
 local threads = {}
 
@@ -17,6 +18,7 @@ local tokens = {}
 local first, count, path, items = 1, 1, "/api/orders", 1
 local counter = 0
 local prefix
+local keyed = os.getenv("WRK_IDEMPOTENCY_KEY") ~= "off"
 
 function init(args)
   if args[1] and args[1] ~= "-" then
@@ -34,10 +36,8 @@ end
 
 function request()
   counter = counter + 1
-  local headers = {
-    ["Content-Type"] = "application/json",
-    ["Idempotency-Key"] = prefix .. counter,
-  }
+  local headers = { ["Content-Type"] = "application/json" }
+  if keyed then headers["Idempotency-Key"] = prefix .. counter end
   if #tokens > 0 then
     headers["Authorization"] = "Bearer " .. tokens[(counter * #threads + tid) % #tokens + 1]
   end

@@ -109,14 +109,17 @@ final class HttpRuns {
 
 	/**
 	 * 2b of an API started with other variables (the first API idle meanwhile), warmed up
-	 * as the first one was: an A/B of a setting in the same run.
+	 * as the first one was: an A/B of a setting in the same run. Its {@code WRK_*}
+	 * variables go to the load's script too.
 	 */
 	private Measured variant(String name, Map<String, String> env, Path tokens) {
 		try (ServiceProcess api = this.services.startApi("order-api-" + name, env)) {
 			String url = "http://127.0.0.1:" + api.port();
+			Wrk wrk = this.wrk.with(env);
 			Progress.log("2b · " + name + ": warm-up");
-			this.warmUp.run(api.pid(), url, "/api/orders", tokens, 1);
-			return orders("2b · " + name, Map.of(Measured.SERVER, api.pid()), url, tokens);
+			new WarmUp(wrk, this.options).run(api.pid(), url, "/api/orders", tokens, 1);
+			return measure("2b · " + name, Map.of(Measured.SERVER, api.pid()),
+					() -> wrk.run(url, "/api/orders", tokens, 1, this.options.products, this.options.duration));
 		}
 	}
 

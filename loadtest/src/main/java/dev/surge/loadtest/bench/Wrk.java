@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import tools.jackson.databind.JsonNode;
@@ -18,10 +20,31 @@ import tools.jackson.databind.json.JsonMapper;
  * @param script the Lua script
  * @param threads wrk threads
  * @param connections open connections
+ * @param env variables for the script ({@code WRK_*})
  */
-record Wrk(Path script, int threads, int connections) {
+record Wrk(Path script, int threads, int connections, Map<String, String> env) {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	Wrk(Path script, int threads, int connections) {
+		this(script, threads, connections, Map.of());
+	}
+
+	/**
+	 * The same load with the {@code WRK_*} variables among {@code variables} given to the
+	 * script.
+	 * @param variables a variant's variables
+	 * @return this wrk with those of them that are the script's
+	 */
+	Wrk with(Map<String, String> variables) {
+		Map<String, String> scripts = new HashMap<>(this.env);
+		variables.forEach((key, value) -> {
+			if (key.startsWith("WRK_")) {
+				scripts.put(key, value);
+			}
+		});
+		return new Wrk(this.script, this.threads, this.connections, Map.copyOf(scripts));
+	}
 
 	/**
 	 * One run.
@@ -55,9 +78,10 @@ record Wrk(Path script, int threads, int connections) {
 				path, Integer.toString(items)));
 		try {
 			Path output = Files.createTempFile("wrk", ".out");
-			Process process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(output.toFile())
-				.start();
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(output.toFile());
+			builder.environment().putAll(this.env);
+			Process process = builder.start();
 			if (!process.waitFor(duration.toSeconds() + 60, TimeUnit.SECONDS)) {
 				process.destroyForcibly();
 				throw new IllegalStateException("wrk did not finish");
