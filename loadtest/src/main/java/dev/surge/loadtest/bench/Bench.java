@@ -85,6 +85,7 @@ public final class Bench {
 				results.afterBurst = ledger.stock(List.of());
 				results.apiAfter = Memory.sample(api.pid(), api.port());
 				consumer = http.withoutConsumer(api, apiUrl, tokens, consumer);
+				http.variants(tokens, consumer);
 				if (this.options.curve) {
 					results.curve = new CostCurve(this.options, this.workspace, db, redisUri).measure(api, consumer,
 							apiUrl, tokens);

@@ -99,7 +99,6 @@ final class HttpRuns {
 		consumer.stop();
 		this.results.deferred = orders("2b. POST /api/orders with the consumer stopped",
 				Map.of(Measured.SERVER, api.pid()), apiUrl, tokens);
-		this.options.variants.forEach((name, env) -> this.results.variants.put(name, variant(name, env, tokens)));
 		ServiceProcess started = this.services.startConsumer();
 		this.results.catchUpSeconds = this.backlog.secondsUntilDrained(Duration.ofMinutes(3));
 		Progress.log("   the consumer, started again, caught up after " + this.results.catchUpSeconds
@@ -108,19 +107,24 @@ final class HttpRuns {
 	}
 
 	/**
-	 * 2b of an API started with other variables (the first API idle meanwhile), warmed up
-	 * as the first one was: an A/B of a setting in the same run. Its {@code WRK_*}
-	 * variables go to the load's script too.
+	 * Each {@code --variant}: 2 with an API started with other variables (the first API
+	 * idle meanwhile), warmed up as the first one was: an A/B of a setting in the same
+	 * run. The consumer runs, as in 2, so that no reservation waits for the sweeper. Its
+	 * {@code WRK_*} variables go to the load's script too.
 	 */
-	private Measured variant(String name, Map<String, String> env, Path tokens) {
-		try (ServiceProcess api = this.services.startApi("order-api-" + name, env)) {
-			String url = "http://127.0.0.1:" + api.port();
-			Wrk wrk = this.wrk.with(env);
-			Progress.log("2b · " + name + ": warm-up");
-			new WarmUp(wrk, this.options).run(api.pid(), url, "/api/orders", tokens, 1);
-			return measure("2b · " + name, Map.of(Measured.SERVER, api.pid()),
-					() -> wrk.run(url, "/api/orders", tokens, 1, this.options.products, this.options.duration));
-		}
+	void variants(Path tokens, ServiceProcess consumer) {
+		this.options.variants.forEach((name, env) -> {
+			try (ServiceProcess api = this.services.startApi("order-api-" + name, env)) {
+				String url = "http://127.0.0.1:" + api.port();
+				Wrk wrk = this.wrk.with(env);
+				Progress.log("2 · " + name + ": warm-up");
+				new WarmUp(wrk, this.options).run(api.pid(), url, "/api/orders", tokens, 1);
+				this.backlog.secondsUntilDrained(Duration.ofSeconds(120));
+				this.results.variants.put(name, measure("2 · " + name,
+						Map.of(Measured.SERVER, api.pid(), "consumer", consumer.pid()),
+						() -> wrk.run(url, "/api/orders", tokens, 1, this.options.products, this.options.duration)));
+			}
+		});
 	}
 
 	private Measured orders(String name, Map<String, Long> services, String apiUrl, Path tokens) {

@@ -95,7 +95,7 @@ record Report(Options options, Path home) {
 		row(out, "1b. naive handler: reserve.lua, awaited Kafka send (acks=all)", results.naive);
 		row(out, "2. full POST /api/orders", results.full);
 		row(out, "2b. full, consumer stopped (its work deferred)", results.deferred);
-		results.variants.forEach((name, measured) -> row(out, "2b · " + name, measured));
+		results.variants.forEach((name, measured) -> row(out, "2 · " + name, measured));
 		ratio(out, "**2 ÷ 1b (full ÷ naive)**", results.full, results.naive);
 		ratio(out, "2b ÷ 1b (deferred ÷ naive)", results.deferred, results.naive);
 		ratio(out, "2 ÷ 1 (full ÷ bare)", results.full, results.bare);
@@ -179,7 +179,7 @@ record Report(Options options, Path home) {
 		rows.put("1b. naive", results.naive);
 		rows.put("2. full", results.full);
 		rows.put("2b. full, consumer stopped", results.deferred);
-		results.variants.forEach((name, measured) -> rows.put("2b · " + name, measured));
+		results.variants.forEach((name, measured) -> rows.put("2 · " + name, measured));
 		rows.forEach((name, measured) -> {
 			out.append("| ").append(name);
 			for (String role : roles) {

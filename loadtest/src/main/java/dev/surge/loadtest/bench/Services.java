@@ -70,6 +70,10 @@ final class Services {
 		Map<String, String> env = new HashMap<>(this.springEnv);
 		env.put("SURGE_SECURITY_JWT_SECRET", this.jwtSecret);
 		env.put("SURGE_DEMO_ENABLED", "true");
+		// with the consumer stopped (2b) the sweeper would expire every reservation 20 s
+		// after it was taken: 2b measures the order path, not the recovery from a stopped
+		// consumer (the chaos runs and the fault tests prove that)
+		env.put("SURGE_SWEEPER_MARGIN", "PT10M");
 		// rate limits are raised by configuration: pass the caller's SURGE_RATELIMIT_*
 		System.getenv().forEach((key, value) -> {
 			if (key.startsWith("SURGE_RATELIMIT_")) {
