@@ -14,16 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /api/admin/orders}: every customer's orders, filtered and paged.
  */
 @RestController
-class AdminOrdersController {
-
-	private final AdminOrders orders;
-
-	private final Blocking blocking;
-
-	AdminOrdersController(AdminOrders orders, Blocking blocking) {
-		this.orders = orders;
-		this.blocking = blocking;
-	}
+record AdminOrdersController(AdminOrders orders, Blocking blocking) {
 
 	@GetMapping("/api/admin/orders")
 	Mono<Page<AdminOrder>> list(@RequestParam(required = false) @Nullable String status,

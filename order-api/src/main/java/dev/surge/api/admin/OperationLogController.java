@@ -13,16 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /api/admin/logs}: order, fulfilment, stock and security logs.
  */
 @RestController
-class OperationLogController {
-
-	private final OperationLogs logs;
-
-	private final Blocking blocking;
-
-	OperationLogController(OperationLogs logs, Blocking blocking) {
-		this.logs = logs;
-		this.blocking = blocking;
-	}
+record OperationLogController(OperationLogs logs, Blocking blocking) {
 
 	@GetMapping("/api/admin/logs")
 	Mono<Page<LogEntry>> list(@RequestParam(required = false) @Nullable String type,

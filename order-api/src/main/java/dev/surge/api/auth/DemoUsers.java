@@ -16,21 +16,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnBooleanProperty("surge.demo.enabled")
-class DemoUsers implements ApplicationRunner {
+record DemoUsers(Users users, PasswordEncoder passwords) implements ApplicationRunner {
 
 	static final List<String[]> ACCOUNTS = List.of(new String[] { "admin", "surge-admin", "ADMIN" },
 			new String[] { "alice", "surge-alice", "CUSTOMER" }, new String[] { "bob", "surge-bob", "CUSTOMER" });
 
 	private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
-
-	private final Users users;
-
-	private final PasswordEncoder passwords;
-
-	DemoUsers(Users users, PasswordEncoder passwords) {
-		this.users = users;
-		this.passwords = passwords;
-	}
 
 	@Override
 	public void run(ApplicationArguments args) {

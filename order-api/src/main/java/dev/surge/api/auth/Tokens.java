@@ -13,16 +13,7 @@ import org.springframework.stereotype.Component;
  * Issues HMAC-signed access tokens: subject is the user id, with the username and role.
  */
 @Component
-class Tokens {
-
-	private final JwtEncoder encoder;
-
-	private final SecurityProperties properties;
-
-	Tokens(JwtEncoder encoder, SecurityProperties properties) {
-		this.encoder = encoder;
-		this.properties = properties;
-	}
+record Tokens(JwtEncoder encoder, SecurityProperties properties) {
 
 	AccessToken issue(User user) {
 		Instant now = Instant.now();

@@ -20,21 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code ?access_token=}.
  */
 @RestController
-class LiveController {
+record LiveController(LiveEvents events, ChangeFeed feed, LiveProperties properties) {
 
 	private static final Duration RECONNECT = Duration.ofSeconds(3);
-
-	private final LiveEvents events;
-
-	private final ChangeFeed feed;
-
-	private final LiveProperties properties;
-
-	LiveController(LiveEvents events, ChangeFeed feed, LiveProperties properties) {
-		this.events = events;
-		this.feed = feed;
-		this.properties = properties;
-	}
 
 	@GetMapping(path = "/api/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	Flux<ServerSentEvent<Object>> events(@AuthenticationPrincipal Jwt token, ServerHttpResponse response) {

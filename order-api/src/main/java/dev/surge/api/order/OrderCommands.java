@@ -25,26 +25,8 @@ import org.springframework.stereotype.Service;
  * in the order's current state: exactly what the order's {@code actions} list.
  */
 @Service
-class OrderCommands {
-
-	private final OrderQueries queries;
-
-	private final InFlightOrders inFlight;
-
-	private final OrderPublisher publisher;
-
-	private final Blocking blocking;
-
-	private final OrderAccess access;
-
-	OrderCommands(OrderQueries queries, InFlightOrders inFlight, OrderPublisher publisher, Blocking blocking,
-			OrderAccess access) {
-		this.queries = queries;
-		this.inFlight = inFlight;
-		this.publisher = publisher;
-		this.blocking = blocking;
-		this.access = access;
-	}
+record OrderCommands(OrderQueries queries, InFlightOrders inFlight, OrderPublisher publisher, Blocking blocking,
+		OrderAccess access) {
 
 	/**
 	 * Publishes the command when {@code user} may take its action on the order now.

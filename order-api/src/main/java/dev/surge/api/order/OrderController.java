@@ -41,26 +41,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Orders of the calling customer; admins see every order.
  */
 @RestController
-class OrderController {
-
-	private final OrderPlacement placement;
-
-	private final OrderQueries queries;
-
-	private final InFlightOrders inFlight;
-
-	private final Blocking blocking;
-
-	private final OrderAccess access;
-
-	OrderController(OrderPlacement placement, OrderQueries queries, InFlightOrders inFlight, Blocking blocking,
-			OrderAccess access) {
-		this.placement = placement;
-		this.queries = queries;
-		this.inFlight = inFlight;
-		this.blocking = blocking;
-		this.access = access;
-	}
+record OrderController(OrderPlacement placement, OrderQueries queries, InFlightOrders inFlight, Blocking blocking,
+		OrderAccess access) {
 
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@Answers({ ProblemType.UNKNOWN_PRODUCT, ProblemType.OUT_OF_STOCK, ProblemType.REQUEST_IN_FLIGHT,

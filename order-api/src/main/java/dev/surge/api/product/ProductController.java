@@ -38,16 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the consumer, the only writer of stock; the answer is 202.
  */
 @RestController
-class ProductController {
-
-	private final ProductCatalog catalog;
-
-	private final ProductCommands commands;
-
-	ProductController(ProductCatalog catalog, ProductCommands commands) {
-		this.catalog = catalog;
-		this.commands = commands;
-	}
+record ProductController(ProductCatalog catalog, ProductCommands commands) {
 
 	@SecurityRequirements
 	@GetMapping("/api/products")

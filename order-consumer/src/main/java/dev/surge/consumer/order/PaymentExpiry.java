@@ -19,32 +19,19 @@ import org.springframework.stereotype.Component;
  * other finds the status changed and does nothing.
  */
 @Component
-class PaymentExpiry {
+record PaymentExpiry(Orders orders, OrderLifecycle lifecycle, ChangeNotices notices) {
 
 	private static final Logger logger = LoggerFactory.getLogger(PaymentExpiry.class);
 
 	private static final int BATCH = 500;
 
-	private final Orders orders;
-
-	private final OrderLifecycle lifecycle;
-
-	private final ChangeNotices notices;
-
-	private final Clock clock;
-
-	PaymentExpiry(Orders orders, OrderLifecycle lifecycle, ChangeNotices notices) {
-		this.orders = orders;
-		this.lifecycle = lifecycle;
-		this.notices = notices;
-		this.clock = Clock.systemUTC();
-	}
+	private static final Clock CLOCK = Clock.systemUTC();
 
 	@Scheduled(fixedDelayString = "${surge.orders.expiry-sweep-interval:PT5S}",
 			initialDelayString = "${surge.orders.expiry-sweep-interval:PT5S}")
 	void sweep() {
 		try {
-			List<Long> expired = this.orders.expired(this.clock.instant(), BATCH);
+			List<Long> expired = this.orders.expired(CLOCK.instant(), BATCH);
 			if (expired.isEmpty()) {
 				return;
 			}

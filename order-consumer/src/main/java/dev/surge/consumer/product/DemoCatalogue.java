@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @ConditionalOnBooleanProperty("surge.demo.enabled")
-class DemoCatalogue implements ApplicationRunner {
+record DemoCatalogue(JdbcTemplate jdbc, TransactionTemplate transactions,
+		DetailsCache details) implements ApplicationRunner {
 
 	private static final Logger logger = LoggerFactory.getLogger(DemoCatalogue.class);
 
@@ -32,18 +33,6 @@ class DemoCatalogue implements ApplicationRunner {
 			new DemoProduct(6, "精品咖啡豆 Coffee Beans", 12_800, 1_500));
 
 	static final int WARNING_STOCK = 10;
-
-	private final JdbcTemplate jdbc;
-
-	private final TransactionTemplate transactions;
-
-	private final DetailsCache details;
-
-	DemoCatalogue(JdbcTemplate jdbc, TransactionTemplate transactions, DetailsCache details) {
-		this.jdbc = jdbc;
-		this.transactions = transactions;
-		this.details = details;
-	}
 
 	@Override
 	public void run(ApplicationArguments args) {
