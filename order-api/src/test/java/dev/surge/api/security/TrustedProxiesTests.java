@@ -4,6 +4,8 @@ import java.net.InetSocketAddress;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
@@ -24,14 +26,14 @@ class TrustedProxiesTests {
 		assertThat(request.getHeaders().containsHeader("X-Forwarded-For")).isFalse();
 	}
 
-	@Test
-	void skipsEveryTrustedHopFromTheRight() {
-		assertThat(clientBehindTrustedProxy("203.0.113.5, 192.168.1.7, 10.9.9.9")).isEqualTo("203.0.113.5");
-	}
-
-	@Test
-	void ignoresWhatTheClientWroteLeftOfItsOwnAddress() {
-		assertThat(clientBehindTrustedProxy("198.51.100.99, 203.0.113.5")).isEqualTo("203.0.113.5");
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			skips every trusted hop from the right            | 203.0.113.5, 192.168.1.7, 10.9.9.9 | 203.0.113.5
+			ignores what the client wrote left of its address | 198.51.100.99, 203.0.113.5         | 203.0.113.5
+			stops at a hop that is no address                 | 203.0.113.5, unknown, 10.4.4.4     | 10.4.4.4
+			""")
+	void takesTheRightmostUntrustedHopAsTheClient(String rule, String forwardedFor, String client) {
+		assertThat(clientBehindTrustedProxy(forwardedFor)).isEqualTo(client);
 	}
 
 	@Test
@@ -49,11 +51,6 @@ class TrustedProxiesTests {
 		assertThat(request.getURI().getHost()).isEqualTo("api.example");
 		assertThat(request.getURI().getScheme()).isEqualTo("http");
 		assertThat(request.getHeaders().containsHeader("X-Forwarded-For")).isFalse();
-	}
-
-	@Test
-	void stopsAtAHopThatIsNoAddress() {
-		assertThat(clientBehindTrustedProxy("203.0.113.5, unknown, 10.4.4.4")).isEqualTo("10.4.4.4");
 	}
 
 	@Test
